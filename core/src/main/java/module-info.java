@@ -1,0 +1,12 @@
+/**
+ * Lightstream core: 64-byte-aligned memory, the Arrow columnar model, Arrow IPC, the framing
+ * layer, the JDK transports and the Lightstream protocol.
+ */
+module dev.lightstream.core {
+    requires org.apache.arrow.format;
+
+    exports dev.lightstream.memory;
+    exports dev.lightstream.schema;
+    exports dev.lightstream.array;
+    exports dev.lightstream.codec;
+}
