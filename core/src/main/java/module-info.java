@@ -9,4 +9,5 @@ module dev.lightstream.core {
     exports dev.lightstream.schema;
     exports dev.lightstream.array;
     exports dev.lightstream.codec;
+    exports dev.lightstream.codec.tlv;
 }
