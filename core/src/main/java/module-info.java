@@ -10,4 +10,8 @@ module dev.lightstream.core {
     exports dev.lightstream.array;
     exports dev.lightstream.codec;
     exports dev.lightstream.codec.tlv;
+    exports dev.lightstream.transport;
+    exports dev.lightstream.transport.tcp;
+    exports dev.lightstream.transport.unix;
+    exports dev.lightstream.transport.stdio;
 }

@@ -1,0 +1,82 @@
+package dev.lightstream.transport;
+
+import dev.lightstream.transport.tcp.TcpTransport;
+import dev.lightstream.transport.unix.UnixTransport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Named;
+
+/** The socket transports the shared tests run over; the TLS tests add their own fixture. */
+public final class Fixtures {
+    private Fixtures() {}
+
+    public static final Supplier<TransportFixture> TCP = () -> new TransportFixture() {
+        @Override
+        public ConnectionServer listen(SocketOptions socketOptions, ServerOptions serverOptions,
+                ConnectionHandler handler) throws IOException {
+            return TcpTransport.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), socketOptions,
+                    serverOptions, handler);
+        }
+
+        @Override
+        public Connection connect(ConnectionServer server, SocketOptions options) throws IOException {
+            return TcpTransport.connect((InetSocketAddress) server.localAddress(), options);
+        }
+    };
+
+    public static final Supplier<TransportFixture> UNIX = () -> new TransportFixture() {
+        private final Path dir = tempDir();
+
+        @Override
+        public ConnectionServer listen(SocketOptions socketOptions, ServerOptions serverOptions,
+                ConnectionHandler handler) throws IOException {
+            return UnixTransport.listen(dir.resolve("s.sock"), socketOptions, serverOptions, handler);
+        }
+
+        @Override
+        public Connection connect(ConnectionServer server, SocketOptions options) throws IOException {
+            return UnixTransport.connect(((Endpoint.Unix) server.endpoint()).path(), options);
+        }
+
+        @Override
+        public void cleanUp() {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+
+    static Path tempDir() {
+        try {
+            // Short: socket paths are limited to about 100 bytes.
+            return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "ls");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every socket transport, named for test reports. */
+    public static List<Named<Supplier<TransportFixture>>> all() {
+        return sockets();
+    }
+
+    /** TCP and Unix domain sockets, named for test reports. */
+    public static List<Named<Supplier<TransportFixture>>> sockets() {
+        List<Named<Supplier<TransportFixture>>> all = new ArrayList<>();
+        all.add(Named.of("tcp", TCP));
+        all.add(Named.of("unix", UNIX));
+        return all;
+    }
+}
