@@ -81,14 +81,17 @@ public final class ConnectionServer implements AutoCloseable {
                 pauseAfterFailedAccept();
                 continue;
             }
+            if (shuttingDown.get()) {
+                closeQuietly(connection); // accepted while shutting down: do not serve it
+                slots.release();
+                return;
+            }
             accepted.incrementAndGet();
             Thread thread = Thread.ofVirtual().name("lightstream-connection " + connection.remoteAddress())
                     .unstarted(() -> serve(connection));
+            // Registered before shutdown() can look: it joins this thread before it joins handlers.
             live.put(connection, thread);
             thread.start();
-            if (shuttingDown.get()) {
-                closeQuietly(connection); // accepted while shutting down: do not serve it
-            }
         }
     }
 

@@ -33,7 +33,9 @@ final class EndpointParser {
                 yield new Endpoint.Tls(hp.host(), hp.port());
             }
             case "unix" -> new Endpoint.Unix(unixPath(text, rest));
-            default -> throw bad(text, "has unknown scheme \"" + scheme + "\"; expected " + FORMS);
+            default -> throw rest.startsWith("//")
+                    ? bad(text, "has unknown scheme \"" + scheme + "\"; expected " + FORMS)
+                    : bad(text, "has no scheme (tcp://" + s + ", perhaps?); expected " + FORMS);
         };
     }
 
