@@ -14,4 +14,5 @@ module dev.lightstream.core {
     exports dev.lightstream.transport.tcp;
     exports dev.lightstream.transport.unix;
     exports dev.lightstream.transport.stdio;
+    exports dev.lightstream.transport.tls;
 }

@@ -1,6 +1,9 @@
 package dev.lightstream.transport;
 
 import dev.lightstream.transport.tcp.TcpTransport;
+import dev.lightstream.transport.tls.SelfSignedCertificate;
+import dev.lightstream.transport.tls.TlsConfig;
+import dev.lightstream.transport.tls.TlsTransport;
 import dev.lightstream.transport.unix.UnixTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +61,27 @@ public final class Fixtures {
         }
     };
 
+    /** One certificate for all TLS tests: key generation is not free. */
+    public static final SelfSignedCertificate CERTIFICATE = SelfSignedCertificate.forLocalhost();
+
+    /** TLS (1.3, the default) over TCP, trusting {@link #CERTIFICATE}. */
+    public static final Supplier<TransportFixture> TLS = () -> new TransportFixture() {
+        private final TlsConfig server = TlsConfig.server(CERTIFICATE.identity()).build();
+        private final TlsConfig client = TlsConfig.client().trust(CERTIFICATE.trust()).build();
+
+        @Override
+        public ConnectionServer listen(SocketOptions socketOptions, ServerOptions serverOptions,
+                ConnectionHandler handler) throws IOException {
+            return TlsTransport.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), server,
+                    socketOptions, serverOptions, handler);
+        }
+
+        @Override
+        public Connection connect(ConnectionServer server, SocketOptions options) throws IOException {
+            return TlsTransport.connect((InetSocketAddress) server.localAddress(), client, options);
+        }
+    };
+
     static Path tempDir() {
         try {
             // Short: socket paths are limited to about 100 bytes.
@@ -69,7 +93,9 @@ public final class Fixtures {
 
     /** Every socket transport, named for test reports. */
     public static List<Named<Supplier<TransportFixture>>> all() {
-        return sockets();
+        List<Named<Supplier<TransportFixture>>> all = sockets();
+        all.add(Named.of("tls", TLS));
+        return all;
     }
 
     /** TCP and Unix domain sockets, named for test reports. */
