@@ -27,12 +27,17 @@ public final class Duplex {
     public static Result run(Connection connection, BufferAllocator allocator, long seed, long bytes,
             boolean halfClose) throws IOException, InterruptedException {
         FutureTask<FrameTraffic.Digest> writing = new FutureTask<>(() -> {
-            FramedWriter<TlvFrame> writer = new FramedWriter<>(connection, new TlvEncoder());
-            FrameTraffic.Digest sent = FrameTraffic.send(writer, seed, bytes, !halfClose);
-            if (halfClose) {
-                connection.shutdownOutput();
+            try {
+                FramedWriter<TlvFrame> writer = new FramedWriter<>(connection, new TlvEncoder());
+                FrameTraffic.Digest sent = FrameTraffic.send(writer, seed, bytes, !halfClose);
+                if (halfClose) {
+                    connection.shutdownOutput();
+                }
+                return sent;
+            } catch (Throwable t) {
+                connection.close(); // wake the reader: the test fails with this, not a timeout
+                throw t;
             }
-            return sent;
         });
         Thread writer = Thread.ofVirtual().name("duplex-writer").start(writing);
         FrameTraffic.Digest received;
@@ -42,6 +47,9 @@ public final class Duplex {
         } catch (IOException | RuntimeException e) {
             connection.close(); // unblock the writer
             writer.join();
+            if (writing.state() == java.util.concurrent.Future.State.FAILED) {
+                e.addSuppressed(writing.exceptionNow());
+            }
             throw e;
         }
         try {

@@ -61,6 +61,48 @@ class TransportContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("transports")
+    void requestsAreAnsweredWhileTheConnectionStaysOpen(Supplier<TransportFixture> kind) throws Exception {
+        TransportFixture fixture = kind.get();
+        // Ping-pong: each side waits for the other's frame, so a read that waits for more bytes than
+        // the peer has sent (instead of returning what arrived) hangs here.
+        ConnectionHandler echo = connection -> {
+            try (FramedReader<TlvFrame> reader = new FramedReader<>(connection,
+                    new TlvDecoder(BufferAllocator.create(), 1 << 20))) {
+                FramedWriter<TlvFrame> writer = new FramedWriter<>(connection, new TlvEncoder());
+                for (TlvFrame next = reader.read(); next != null; next = reader.read()) {
+                    try (TlvFrame frame = next) {
+                        writer.write(TlvFrame.of(frame.type() ^ 1, frame.value()));
+                    }
+                }
+            }
+        };
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        byte[] payload = new byte[1 << 20];
+        random.nextBytes(payload);
+        try (LeakCheckingAllocator allocator = BufferAllocator.leakChecking();
+                ConnectionServer server = fixture.listen(SocketOptions.defaults(), ServerOptions.defaults(), echo);
+                Connection client = fixture.connect(server, SocketOptions.defaults());
+                FramedReader<TlvFrame> reader = new FramedReader<>(client, new TlvDecoder(allocator, 1 << 20))) {
+            FramedWriter<TlvFrame> writer = new FramedWriter<>(client, new TlvEncoder());
+            for (int i = 0; i < 200; i++) {
+                int size = i % 50 == 49 ? random.nextInt(1 << 20) : random.nextInt(300);
+                int offset = random.nextInt(payload.length - size + 1);
+                MemorySegment value = MemorySegment.ofArray(payload).asSlice(offset, size);
+                writer.write(TlvFrame.of(i % 256, value));
+                try (TlvFrame answer = reader.read()) {
+                    assertThat(answer.type()).as("round %d", i).isEqualTo((i % 256) ^ 1);
+                    assertThat(answer.value().mismatch(value)).as("round %d", i).isEqualTo(-1);
+                }
+            }
+            client.shutdownOutput();
+            assertThat(reader.read()).isNull();
+        } finally {
+            fixture.cleanUp();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
     void aClientDyingMidFrameFailsOnlyItsOwnConnection(Supplier<TransportFixture> kind) throws Exception {
         TransportFixture fixture = kind.get();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();

@@ -336,17 +336,13 @@ public final class TlsConnection implements Connection {
                         appIn = ByteBuffer.allocateDirect(engine.getSession().getApplicationBufferSize()).flip();
                         continue;
                     }
-                    case BUFFER_UNDERFLOW -> {
-                        if (total > 0) {
-                            return total;
-                        }
-                    }
+                    case BUFFER_UNDERFLOW -> { }
                 }
             }
+            if (total > 0) {
+                return total; // never block for more once there is something to return
+            }
             if (fill() < 0) {
-                if (total > 0) {
-                    return total;
-                }
                 inboundDone = true;
                 try {
                     engine.closeInbound();
