@@ -251,6 +251,7 @@ public final class TlsConnection implements Connection {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        handshake();
         readLock.lock();
         try {
             ByteBuffer[] one = single;
@@ -268,6 +269,7 @@ public final class TlsConnection implements Connection {
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, dsts.length);
+        handshake();
         readLock.lock();
         try {
             return readLocked(dsts, offset, length);
@@ -282,14 +284,6 @@ public final class TlsConnection implements Connection {
     }
 
     private long readLocked(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        if (!handshaken) {
-            readLock.unlock(); // handshake() takes both locks in order
-            try {
-                handshake();
-            } finally {
-                readLock.lock();
-            }
-        }
         if (closed.get()) {
             throw new ClosedChannelException();
         }
