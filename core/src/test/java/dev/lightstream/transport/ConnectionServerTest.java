@@ -189,6 +189,45 @@ class ConnectionServerTest {
     }
 
     @Test
+    void connectTimesOutWhileTheBacklogIsFull(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        SocketOptions quick = SocketOptions.defaults().withBacklog(1).withConnectTimeout(Duration.ofMillis(200));
+        // Nobody accepts: once the kernel's queue is full, connects wait (TCP drops the SYN, a Unix
+        // socket connect blocks) until the connect timeout.
+        try (Acceptor tcp = TcpTransport.bind(ANY_LOOPBACK, quick)) {
+            assertThat(connectUntilTimeout(() -> TcpTransport.connect((InetSocketAddress) tcp.localAddress(), quick)))
+                    .hasMessageContaining("timed out");
+        }
+        java.nio.file.Path socket = dir.resolve("full.sock");
+        try (Acceptor unix = dev.lightstream.transport.unix.UnixTransport.bind(socket, quick)) {
+            assertThat(connectUntilTimeout(() -> dev.lightstream.transport.unix.UnixTransport.connect(socket, quick)))
+                    .hasMessage("connect to " + socket + " timed out after 200 ms");
+        }
+    }
+
+    private interface Connect {
+        Connection open() throws IOException;
+    }
+
+    private static java.net.SocketTimeoutException connectUntilTimeout(Connect connect) throws IOException {
+        java.util.List<Connection> queued = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                try {
+                    queued.add(connect.open());
+                } catch (java.net.SocketTimeoutException timedOut) {
+                    return timedOut;
+                }
+            }
+            throw new AssertionError("64 connects went through with nobody accepting");
+        } finally {
+            for (Connection connection : queued) {
+                connection.close();
+            }
+        }
+    }
+
+    @Test
     void connectingToNothingIsRefused() throws Exception {
         InetSocketAddress free;
         try (Acceptor acceptor = TcpTransport.bind(ANY_LOOPBACK)) {
