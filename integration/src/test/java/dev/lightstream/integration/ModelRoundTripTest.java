@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Types no gold file holds (float16, list views, month-day-nano intervals, decimal32/64, NaN and
@@ -163,24 +165,28 @@ class ModelRoundTripTest {
         }
     }
 
-    @Test
-    void readsFromAStreamThatGivesOneByteAtATime() throws Exception {
+    @ParameterizedTest(name = "chunks of {0} bytes")
+    @ValueSource(ints = {1, 2, 8, 123})
+    void readsFromAStreamThatGivesFewBytesAtATime(int chunk) throws Exception {
         byte[] gzip = Files.readAllBytes(GoldFiles.of("cpp-21.0.0", "nested"));
         try (IntegrationJsonFile whole = IntegrationJsonReader.read(new ByteArrayInputStream(gzip), allocator);
-                IntegrationJsonFile trickled = IntegrationJsonReader.read(new OneByteAtATime(new ByteArrayInputStream(gzip)), allocator)) {
+                IntegrationJsonFile trickled = IntegrationJsonReader.read(new Chunked(new ByteArrayInputStream(gzip), chunk), allocator)) {
             assertThat(IntegrationComparator.strict().compare(whole.data(), trickled.data()).isEqual()).isTrue();
         }
     }
 
-    /** An input stream that returns at most one byte per read. */
-    static final class OneByteAtATime extends FilterInputStream {
-        OneByteAtATime(InputStream in) {
+    /** An input stream that returns at most {@code chunk} bytes per read. */
+    static final class Chunked extends FilterInputStream {
+        private final int chunk;
+
+        Chunked(InputStream in, int chunk) {
             super(in);
+            this.chunk = chunk;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, 1));
+            return super.read(b, off, Math.min(len, chunk));
         }
     }
 }
