@@ -296,6 +296,11 @@ public abstract sealed class ArrayBuilder implements AutoCloseable
         }
     }
 
+    /** True if {@code value} is null or {@code builder} accepts it. */
+    static boolean acceptsOrNull(ArrayBuilder builder, Object value) {
+        return value == null || builder.accepts(value);
+    }
+
     final IllegalArgumentException cannotAppend(Object value) {
         return new IllegalArgumentException("cannot append a " + value.getClass().getName() + " (" + value
                 + ") to a builder of " + type);

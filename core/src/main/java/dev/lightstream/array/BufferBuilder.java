@@ -104,6 +104,9 @@ final class BufferBuilder implements AutoCloseable {
     }
 
     void append(byte[] bytes, int from, int count) {
+        if (count == 0) {
+            return;
+        }
         reserve(count);
         MemorySegment.copy(bytes, from, segment, LE.BYTE, size, count);
         size += count;
@@ -111,6 +114,9 @@ final class BufferBuilder implements AutoCloseable {
 
     void append(MemorySegment bytes) {
         long count = bytes.byteSize();
+        if (count == 0) {
+            return;
+        }
         reserve(count);
         MemorySegment.copy(bytes, 0, segment, size, count);
         size += count;

@@ -221,7 +221,14 @@ public final class DecimalArray extends Array {
 
         @Override
         boolean accepts(Object value) {
-            return value instanceof BigDecimal;
+            if (!(value instanceof BigDecimal d)) {
+                return false;
+            }
+            try {
+                return d.setScale(scale, java.math.RoundingMode.UNNECESSARY).unscaledValue().bitLength() < byteWidth * 8;
+            } catch (ArithmeticException e) {
+                return false;
+            }
         }
     }
 }

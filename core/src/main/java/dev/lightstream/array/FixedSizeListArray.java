@@ -194,7 +194,8 @@ public final class FixedSizeListArray extends Array {
 
         @Override
         boolean accepts(Object value) {
-            return value instanceof java.util.List<?> list && list.size() == listSize;
+            return value instanceof java.util.List<?> list && list.size() == listSize
+                    && list.stream().allMatch(e -> acceptsOrNull(values, e));
         }
     }
 }

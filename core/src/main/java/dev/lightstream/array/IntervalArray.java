@@ -238,7 +238,8 @@ public final class IntervalArray extends Array {
 
         @Override
         boolean accepts(Object value) {
-            return value instanceof java.util.Map<?, ?> map && allowedKeys().containsAll(map.keySet());
+            return value instanceof java.util.Map<?, ?> map && allowedKeys().containsAll(map.keySet())
+                    && map.values().stream().allMatch(JavaValues::isIntegral);
         }
     }
 }

@@ -224,7 +224,7 @@ public final class ListViewArray extends Array {
 
         @Override
         boolean accepts(Object value) {
-            return value instanceof List<?>;
+            return value instanceof List<?> list && list.stream().allMatch(e -> acceptsOrNull(values, e));
         }
     }
 }

@@ -276,13 +276,22 @@ public final class MapArray extends Array {
 
         @Override
         boolean accepts(Object value) {
-            if (value instanceof java.util.Map<?, ?>) {
-                return true;
+            if (value instanceof java.util.Map<?, ?> map) {
+                return acceptsEntries(map);
             }
             if (value instanceof List<?> list) {
-                return list.stream().allMatch(e -> e instanceof java.util.Map<?, ?>);
+                return list.stream().allMatch(e -> e instanceof java.util.Map<?, ?> map && acceptsEntries(map));
             }
             return false;
+        }
+
+        private boolean acceptsEntries(java.util.Map<?, ?> map) {
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                if (e.getKey() == null || !keys.accepts(e.getKey()) || !acceptsOrNull(items, e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

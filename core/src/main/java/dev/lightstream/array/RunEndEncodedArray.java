@@ -172,7 +172,7 @@ public final class RunEndEncodedArray extends Array {
             }
         }
 
-        private void extendLastRun(int count) {
+        private void extendLastRun0(int count) {
             length += count;
             long at = runEnds.size() - runEndType.byteWidth();
             switch (runEndType.bitWidth()) {
@@ -189,6 +189,23 @@ public final class RunEndEncodedArray extends Array {
         }
 
         /**
+         * Lengthens the last run by {@code count} slots.
+         *
+         * @throws IllegalStateException if there is no run yet
+         * @throws IllegalArgumentException if {@code count} is not positive or the run would end past the type's range
+         */
+        public Builder extendLastRun(int count) {
+            checkOpen();
+            checkClosedSlot();
+            if (runs == 0) {
+                throw new IllegalStateException("no run to extend");
+            }
+            checkRunLength(count);
+            extendLastRun0(count);
+            return this;
+        }
+
+        /**
          * Appends {@code count} slots of {@code value} (as {@link ArrayBuilder#appendObject} takes
          * it), extending the last run when its value is equal.
          */
@@ -198,7 +215,7 @@ public final class RunEndEncodedArray extends Array {
             checkRunLength(count);
             Object key = ValueKey.of(value);
             if (runs > 0 && key.equals(lastKey)) {
-                extendLastRun(count);
+                extendLastRun0(count);
                 return this;
             }
             startRun();
@@ -263,7 +280,7 @@ public final class RunEndEncodedArray extends Array {
 
         @Override
         boolean accepts(Object value) {
-            return values.accepts(value);
+            return acceptsOrNull(values, value);
         }
     }
 }

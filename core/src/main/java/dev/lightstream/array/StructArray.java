@@ -262,6 +262,11 @@ public final class StructArray extends Array {
                         return false;
                     }
                 }
+                for (int i = 0; i < fields.size(); i++) {
+                    if (!acceptsOrNull(fields.get(i), map.get(schema.get(i).name()))) {
+                        return false;
+                    }
+                }
                 return true;
             }
             return false;
