@@ -143,8 +143,11 @@ public final class FixedSizeListArray extends Array {
             if (value == null) {
                 return appendNull();
             }
-            if (!(value instanceof java.util.List<?> list) || list.size() != listSize) {
+            if (!(value instanceof java.util.List<?> list)) {
                 throw cannotAppend(value);
+            }
+            if (list.size() != listSize) {
+                throw new IllegalArgumentException("a list of " + list.size() + " elements does not fit " + type);
             }
             startList();
             for (Object e : list) {
