@@ -79,11 +79,14 @@ public abstract sealed class ArrayBuilder implements AutoCloseable
      * (null for a null slot). Its memory stays with the allocator (see {@link #build()}).
      */
     public static Array fromObjects(BufferAllocator allocator, DataType type, Object... values) {
-        return fromObjects(allocator, type, Arrays.asList(values), new ArrayList<>());
+        return fromList(allocator, type, Arrays.asList(values), new ArrayList<>());
     }
 
-    /** Like {@link #fromObjects(BufferAllocator, DataType, Object...)}, the memory going to {@code owner}. */
-    public static Array fromObjects(BufferAllocator allocator, DataType type, List<?> values, List<MemoryBlock> owner) {
+    /**
+     * An array of {@code type} holding {@code values} (see {@link #fromObjects}); its memory blocks go
+     * to {@code owner}.
+     */
+    public static Array fromList(BufferAllocator allocator, DataType type, List<?> values, List<MemoryBlock> owner) {
         try (ArrayBuilder builder = of(allocator, type)) {
             for (Object value : values) {
                 builder.appendObject(value);

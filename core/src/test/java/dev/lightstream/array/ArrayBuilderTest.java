@@ -88,7 +88,7 @@ class ArrayBuilderTest extends AllocatorFixture {
         if (hasRepeatedStructNames(field.type())) {
             return; // getObject maps a struct by name: a repeated name loses a value
         }
-        Array rebuilt = ArrayBuilder.fromObjects(allocator, field.type(), values, owner);
+        Array rebuilt = ArrayBuilder.fromList(allocator, field.type(), values, owner);
         ArrayValidator.defaults().withUtf8Check(true).validate(rebuilt.data());
         assertThat(rebuilt.type()).isEqualTo(field.type());
         if (containsUnion(field.type())) {
@@ -140,7 +140,7 @@ class ArrayBuilderTest extends AllocatorFixture {
             ids.add(array.typeId(i));
         }
         assertThat(ids).containsExactly((byte) 1, (byte) 0, (byte) 1);
-        Array inferred = ArrayBuilder.fromObjects(allocator, type, objects(array), owner);
+        Array inferred = ArrayBuilder.fromList(allocator, type, objects(array), owner);
         assertThat(ArrayEquality.defaults().compare(array, inferred)).get()
                 .satisfies(d -> assertThat(d.what()).isEqualTo("type id"));
     }
