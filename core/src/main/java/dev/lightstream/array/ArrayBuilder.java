@@ -38,9 +38,14 @@ import java.util.Objects;
  * slot ({@code endList()}, {@code endMap()}, ...), which checks what the children received.
  * {@link #appendObject(Object)} does all of it for a value shaped like {@link Array#getObject}.
  *
+ * <p>Dictionary-encoded fields are built by a {@link DictionaryArray.Builder}, which dedups the
+ * values into its dictionary; fields with the same {@link Field#dictionaryId()} in one
+ * {@link #of} type (or one {@link RecordBatchBuilder}) share a dictionary.
+ *
  * <p>Builders are not thread-safe. Misuse (a value out of range for the type, a slot closed that
  * was never opened, an append after {@link #close()}) throws {@link IllegalArgumentException} or
- * {@link IllegalStateException}.
+ * {@link IllegalStateException}. A leaf builder is unchanged by an append that throws; a nested
+ * one may keep part of a nested value, so close it rather than go on.
  */
 public abstract sealed class ArrayBuilder implements AutoCloseable
         permits NullArray.Builder, BooleanArray.Builder, Int8Array.Builder, Int16Array.Builder, Int32Array.Builder,
