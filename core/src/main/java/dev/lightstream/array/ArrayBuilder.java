@@ -44,8 +44,10 @@ import java.util.Objects;
  *
  * <p>Builders are not thread-safe. Misuse (a value out of range for the type, a slot closed that
  * was never opened, an append after {@link #close()}) throws {@link IllegalArgumentException} or
- * {@link IllegalStateException}. A leaf builder is unchanged by an append that throws; a nested
- * one may keep part of a nested value, so close it rather than go on.
+ * {@link IllegalStateException}. A leaf builder is unchanged by an append refused with
+ * {@link IllegalArgumentException}; a nested one may keep part of a nested value, and any builder
+ * that met an {@link dev.lightstream.memory.AllocationLimitException} may be inconsistent: close
+ * it rather than go on.
  */
 public abstract sealed class ArrayBuilder implements AutoCloseable
         permits NullArray.Builder, BooleanArray.Builder, Int8Array.Builder, Int16Array.Builder, Int32Array.Builder,
