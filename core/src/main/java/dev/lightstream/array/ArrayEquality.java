@@ -27,7 +27,7 @@ import java.util.Optional;
  * {@snippet :
  * Optional<ArrayEquality.Difference> difference = ArrayEquality.defaults().compare(expected, actual);
  * assertThat(difference).isEmpty();   // or fails showing e.g.
- * // points[17].item[2].x: expected 1.5, actual 2.5 (value)
+ * // points[2].x row 17: expected 1.5, actual 2.5 (value)   (element 2 of the list in row 17)
  * }
  */
 public final class ArrayEquality {

@@ -286,6 +286,14 @@ class ArrayValidatorTest extends AllocatorFixture {
     }
 
     @Test
+    void decimalPrecisionIsNotChecked() throws InvalidArrayException {
+        ArrayData decimals = DecimalArray.builder(allocator, DataType.decimal(3, 0, 32)).appendUnscaled(99_999)
+                .build(owner).data();
+        VALIDATOR.validate(decimals);
+        assertThat(((DecimalArray) Array.of(decimals)).getUnscaledLong(0)).isEqualTo(99_999);
+    }
+
+    @Test
     void depthIsLimited() throws InvalidArrayException {
         DataType type = DataType.INT8;
         Object value = 1;
