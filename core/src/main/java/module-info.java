@@ -3,10 +3,13 @@
  * layer, the JDK transports and the Lightstream protocol.
  */
 module dev.lightstream.core {
-    requires org.apache.arrow.format;
+    requires transitive org.apache.arrow.format;
 
     exports dev.lightstream.memory;
     exports dev.lightstream.schema;
     exports dev.lightstream.array;
     exports dev.lightstream.codec;
+    exports dev.lightstream.ipc;
+
+    uses dev.lightstream.ipc.CompressionCodec;
 }
