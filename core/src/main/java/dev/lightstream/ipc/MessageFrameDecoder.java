@@ -88,6 +88,8 @@ public final class MessageFrameDecoder implements FrameDecoder<MessageFrame> {
                         return null;
                     }
                     if (state == PREFIX && word == -1) {
+                        word = 0;
+                        wordBytes = 0;
                         state = LENGTH;
                         continue;
                     }
