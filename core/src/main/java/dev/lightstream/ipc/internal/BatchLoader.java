@@ -43,7 +43,7 @@ import org.apache.arrow.flatbuf.RecordBatch;
  */
 public final class BatchLoader {
     /** Eight zero bytes: the offsets of an empty array whose writer sent no offsets buffer. */
-    private static final MemorySegment ZERO_OFFSETS = MemorySegment.ofArray(new long[1]).asReadOnly();
+    private static final MemorySegment ZERO_OFFSETS = MemorySegment.ofArray(new byte[8]).asReadOnly();
     private static final ValueLayout.OfLong LE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     /** Arrays loaded from one message, with the blocks that hold them (one reference each). */
