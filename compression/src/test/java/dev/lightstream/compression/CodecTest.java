@@ -23,8 +23,11 @@ class CodecTest {
         Random random = new Random(seed);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment source = arena.allocate(100_000);
-            for (long i = 0; i < source.byteSize(); i++) {
-                source.set(ValueLayout.JAVA_BYTE, i, (byte) (random.nextInt(16)));
+            for (long i = 0; i < source.byteSize(); ) { // runs of a repeated byte: compressible
+                byte value = (byte) random.nextInt(256);
+                for (int run = 1 + random.nextInt(40); run > 0 && i < source.byteSize(); run--, i++) {
+                    source.set(ValueLayout.JAVA_BYTE, i, value);
+                }
             }
             MemorySegment compressed = arena.allocate(codec.maxCompressedLength(source.byteSize()));
             long n = codec.compress(source, compressed, CompressionCodec.DEFAULT_LEVEL);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.ipc.CompressionType;
-import dev.lightstream.ipc.Golden;
+import dev.lightstream.fixtures.Golden;
 import dev.lightstream.ipc.IpcWriteOptions;
-import dev.lightstream.ipc.RoundTrip;
+import dev.lightstream.fixtures.RoundTrip;
 import dev.lightstream.memory.BufferAllocator;
 import dev.lightstream.memory.LeakCheckingAllocator;
 import java.nio.file.Files;

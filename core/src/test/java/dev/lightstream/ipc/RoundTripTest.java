@@ -1,5 +1,9 @@
 package dev.lightstream.ipc;
 
+import dev.lightstream.fixtures.Batches;
+import dev.lightstream.fixtures.Golden;
+import dev.lightstream.fixtures.RoundTrip;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightstream.array.RecordBatch;
