@@ -3,6 +3,7 @@ package dev.lightstream.ipc;
 import dev.lightstream.array.Array;
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.memory.BufferAllocator;
+import dev.lightstream.memory.MemoryBlock;
 import dev.lightstream.schema.Schema;
 import java.io.EOFException;
 import java.io.IOException;
@@ -42,7 +43,8 @@ public final class ArrowStreamReader implements AutoCloseable {
 
     private final ReadableByteChannel channel;
     private final StreamDecoder decoder;
-    private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING_BYTES).flip();
+    private final MemoryBlock stagingBlock;
+    private final ByteBuffer staging;
     private boolean ended;
     private boolean closed;
 
@@ -54,6 +56,9 @@ public final class ArrowStreamReader implements AutoCloseable {
     public ArrowStreamReader(ReadableByteChannel channel, BufferAllocator allocator, IpcReadOptions options) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.decoder = new StreamDecoder(allocator, options);
+        // From the allocator, so that opening many readers costs no direct-buffer churn.
+        this.stagingBlock = allocator.allocateUninitialized(STAGING_BYTES);
+        this.staging = stagingBlock.segment().asSlice(0, STAGING_BYTES).asByteBuffer().flip();
     }
 
     /**
@@ -141,6 +146,7 @@ public final class ArrowStreamReader implements AutoCloseable {
         if (!closed) {
             closed = true;
             decoder.close();
+            stagingBlock.release();
             channel.close();
         }
     }
