@@ -3,7 +3,7 @@
  * layer, the JDK transports and the Lightstream protocol.
  */
 module dev.lightstream.core {
-    requires transitive org.apache.arrow.format;
+    requires org.apache.arrow.format;
 
     exports dev.lightstream.memory;
     exports dev.lightstream.schema;
