@@ -41,7 +41,7 @@ import org.apache.arrow.flatbuf.RecordBatch;
  * <p>Not thread-safe: one loader per reader, reused for every message so that its scratch arrays
  * are allocated once.
  */
-public final class BatchLoader {
+public final class BatchLoader implements ContentChecks.Location {
     /** Eight zero bytes: the offsets of an empty array whose writer sent no offsets buffer. */
     private static final MemorySegment ZERO_OFFSETS = MemorySegment.ofArray(new byte[8]).asReadOnly();
     private static final ValueLayout.OfLong LE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -72,6 +72,8 @@ public final class BatchLoader {
     private DictionaryTable dictionaries;
     private List<DictionaryTable.Entry> used;
     private List<MemoryBlock> blocks;
+    /** The names of the fields being walked: the path, built into a string only for errors. */
+    private final ArrayList<String> names = new ArrayList<>();
 
     public BatchLoader(BufferAllocator allocator, IpcReadOptions options) {
         this.allocator = allocator;
@@ -93,6 +95,7 @@ public final class BatchLoader {
         this.dictionaries = dictionaries;
         this.used = new ArrayList<>(2);
         this.blocks = new ArrayList<>(2);
+        this.names.clear();
         try {
             long rows = batch.length();
             if (rows < 0 || rows > Integer.MAX_VALUE) {
@@ -113,7 +116,7 @@ public final class BatchLoader {
             variadicIndex = 0;
             List<ArrayData> columns = new ArrayList<>(fields.size());
             for (Field field : fields) {
-                ArrayData column = build(field, field.name(), 1);
+                ArrayData column = build(field);
                 if (column.length() != rows) {
                     throw new InvalidIpcException(where + ": column '" + field.name() + "' has length " + column.length()
                             + " but the record batch has " + rows + " rows");
@@ -140,6 +143,16 @@ public final class BatchLoader {
                 segments[i] = null;
             }
         }
+    }
+
+    private String path() {
+        return String.join(".", names);
+    }
+
+    /** The message and field being loaded, for error messages. */
+    @Override
+    public String location() {
+        return where + ": field '" + path() + "'";
     }
 
     private void releaseAll() {
@@ -173,7 +186,7 @@ public final class BatchLoader {
             }
         }
         for (Field field : fields) {
-            plan(field.type(), field.name());
+            plan(field);
         }
         if (variadicIndex != variadicCount) {
             throw new InvalidIpcException(where + ": the message has " + variadicCount
@@ -196,7 +209,13 @@ public final class BatchLoader {
         kinds[kindCount++] = kind;
     }
 
-    private void plan(DataType type, String path) throws InvalidIpcException {
+    private void plan(Field field) throws InvalidIpcException {
+        names.add(field.name());
+        plan(field.type());
+        names.removeLast();
+    }
+
+    private void plan(DataType type) throws InvalidIpcException {
         DataType t = DictionaryIds.unwrap(type);
         if (t instanceof DataType.Dictionary d) {
             t = d.indexType();
@@ -220,43 +239,43 @@ public final class BatchLoader {
             case DataType.Utf8 b -> binary(BufferKind.WIDTH4);
             case DataType.LargeBinary b -> binary(BufferKind.WIDTH8);
             case DataType.LargeUtf8 b -> binary(BufferKind.WIDTH8);
-            case DataType.BinaryView b -> views(path);
-            case DataType.Utf8View b -> views(path);
+            case DataType.BinaryView b -> views();
+            case DataType.Utf8View b -> views();
             case DataType.List l -> {
                 kind(BufferKind.BITS);
                 kind(BufferKind.WIDTH4);
-                plan(l.element().type(), path + "." + l.element().name());
+                plan(l.element());
             }
             case DataType.Map m -> {
                 kind(BufferKind.BITS);
                 kind(BufferKind.WIDTH4);
-                plan(m.entries().type(), path + "." + m.entries().name());
+                plan(m.entries());
             }
             case DataType.LargeList l -> {
                 kind(BufferKind.BITS);
                 kind(BufferKind.WIDTH8);
-                plan(l.element().type(), path + "." + l.element().name());
+                plan(l.element());
             }
             case DataType.ListView l -> {
                 kind(BufferKind.BITS);
                 kind(BufferKind.WIDTH4);
                 kind(BufferKind.WIDTH4);
-                plan(l.element().type(), path + "." + l.element().name());
+                plan(l.element());
             }
             case DataType.LargeListView l -> {
                 kind(BufferKind.BITS);
                 kind(BufferKind.WIDTH8);
                 kind(BufferKind.WIDTH8);
-                plan(l.element().type(), path + "." + l.element().name());
+                plan(l.element());
             }
             case DataType.FixedSizeList l -> {
                 kind(BufferKind.BITS);
-                plan(l.element().type(), path + "." + l.element().name());
+                plan(l.element());
             }
             case DataType.Struct s -> {
                 kind(BufferKind.BITS);
                 for (Field f : s.fields()) {
-                    plan(f.type(), path + "." + f.name());
+                    plan(f);
                 }
             }
             case DataType.Union u -> {
@@ -268,12 +287,12 @@ public final class BatchLoader {
                     kind(BufferKind.WIDTH4);
                 }
                 for (Field f : u.fields()) {
-                    plan(f.type(), path + "." + f.name());
+                    plan(f);
                 }
             }
             case DataType.RunEndEncoded r -> {
-                plan(r.runEnds().type(), path + "." + r.runEnds().name());
-                plan(r.values().type(), path + "." + r.values().name());
+                plan(r.runEnds());
+                plan(r.values());
             }
             default -> {
                 kind(BufferKind.BITS);
@@ -288,15 +307,15 @@ public final class BatchLoader {
         kind(BufferKind.BYTES);
     }
 
-    private void views(String path) throws InvalidIpcException {
+    private void views() throws InvalidIpcException {
         kind(BufferKind.BITS);
         kind(BufferKind.VIEWS);
         if (variadicIndex >= variadicCount) {
-            throw new InvalidIpcException(where + ": view field '" + path + "' has no variadic buffer count");
+            throw new InvalidIpcException(where + ": view field '" + path() + "' has no variadic buffer count");
         }
         long count = variadic[variadicIndex++];
         if (kindCount + count > batch.buffersLength()) {
-            throw new InvalidIpcException(where + ": view field '" + path + "' declares " + count
+            throw new InvalidIpcException(where + ": view field '" + path() + "' declares " + count
                     + " data buffers, more than the message has");
         }
         for (long i = 0; i < count; i++) {
@@ -428,14 +447,23 @@ public final class BatchLoader {
 
     // ---- walk 2: the arrays -------------------------------------------------------------
 
-    private ArrayData build(Field field, String path, int depth) throws IOException {
+    private ArrayData build(Field field) throws IOException {
+        names.add(field.name());
+        try {
+            return buildArray(field);
+        } finally {
+            names.removeLast();
+        }
+    }
+
+    private ArrayData buildArray(Field field) throws IOException {
         DataType type = field.type();
         DataType t = DictionaryIds.unwrap(type);
         ArrayData dictionary = null;
         if (t instanceof DataType.Dictionary d) {
             DictionaryTable.Entry entry = dictionaries == null ? null : dictionaries.get(field.dictionaryId());
             if (entry == null) {
-                throw new InvalidIpcException(where + ": field '" + path + "' uses dictionary id " + field.dictionaryId()
+                throw new InvalidIpcException(where + ": field '" + path() + "' uses dictionary id " + field.dictionaryId()
                         + ", which has not been received");
             }
             if (!used.contains(entry)) {
@@ -448,7 +476,7 @@ public final class BatchLoader {
         long nodeLength = node.length();
         long nodeNulls = node.nullCount();
         if (nodeLength < 0 || nodeLength > Integer.MAX_VALUE || nodeNulls < 0 || nodeNulls > nodeLength) {
-            throw new InvalidIpcException(where + ": field node " + nodeIndex + " ('" + path + "') has length="
+            throw new InvalidIpcException(where + ": field node " + nodeIndex + " ('" + path() + "') has length="
                     + nodeLength + " nullCount=" + nodeNulls);
         }
         nodeIndex++;
@@ -463,67 +491,67 @@ public final class BatchLoader {
                 buffers = new MemorySegment[0];
                 nullCount = length;
             }
-            case DataType.Bool b -> buffers = new MemorySegment[] {validity(length, nulls, path), take(bits(length), path, "values")};
-            case DataType.FixedSizeBinary f -> buffers = new MemorySegment[] {validity(length, nulls, path),
-                    take((long) length * f.byteWidth(), path, "values")};
-            case DataType.Binary b -> buffers = binary(length, nulls, 4, path);
-            case DataType.Utf8 b -> buffers = binary(length, nulls, 4, path);
-            case DataType.LargeBinary b -> buffers = binary(length, nulls, 8, path);
-            case DataType.LargeUtf8 b -> buffers = binary(length, nulls, 8, path);
-            case DataType.BinaryView b -> buffers = views(length, nulls, path);
-            case DataType.Utf8View b -> buffers = views(length, nulls, path);
+            case DataType.Bool b -> buffers = new MemorySegment[] {validity(length, nulls), take(bits(length), "values")};
+            case DataType.FixedSizeBinary f -> buffers = new MemorySegment[] {validity(length, nulls),
+                    take((long) length * f.byteWidth(), "values")};
+            case DataType.Binary b -> buffers = binary(length, nulls, 4);
+            case DataType.Utf8 b -> buffers = binary(length, nulls, 4);
+            case DataType.LargeBinary b -> buffers = binary(length, nulls, 8);
+            case DataType.LargeUtf8 b -> buffers = binary(length, nulls, 8);
+            case DataType.BinaryView b -> buffers = views(length, nulls);
+            case DataType.Utf8View b -> buffers = views(length, nulls);
             case DataType.List l -> {
-                buffers = new MemorySegment[] {validity(length, nulls, path), offsets(length, 4, path)};
-                children = List.of(build(l.element(), path + "." + l.element().name(), depth + 1));
+                buffers = new MemorySegment[] {validity(length, nulls), offsets(length, 4)};
+                children = List.of(build(l.element()));
             }
             case DataType.Map m -> {
-                buffers = new MemorySegment[] {validity(length, nulls, path), offsets(length, 4, path)};
-                children = List.of(build(m.entries(), path + "." + m.entries().name(), depth + 1));
+                buffers = new MemorySegment[] {validity(length, nulls), offsets(length, 4)};
+                children = List.of(build(m.entries()));
             }
             case DataType.LargeList l -> {
-                buffers = new MemorySegment[] {validity(length, nulls, path), offsets(length, 8, path)};
-                children = List.of(build(l.element(), path + "." + l.element().name(), depth + 1));
+                buffers = new MemorySegment[] {validity(length, nulls), offsets(length, 8)};
+                children = List.of(build(l.element()));
             }
             case DataType.ListView l -> {
-                buffers = new MemorySegment[] {validity(length, nulls, path), take(length * 4L, path, "offsets"),
-                        take(length * 4L, path, "sizes")};
-                children = List.of(build(l.element(), path + "." + l.element().name(), depth + 1));
+                buffers = new MemorySegment[] {validity(length, nulls), take(length * 4L, "offsets"),
+                        take(length * 4L, "sizes")};
+                children = List.of(build(l.element()));
             }
             case DataType.LargeListView l -> {
-                buffers = new MemorySegment[] {validity(length, nulls, path), take(length * 8L, path, "offsets"),
-                        take(length * 8L, path, "sizes")};
-                children = List.of(build(l.element(), path + "." + l.element().name(), depth + 1));
+                buffers = new MemorySegment[] {validity(length, nulls), take(length * 8L, "offsets"),
+                        take(length * 8L, "sizes")};
+                children = List.of(build(l.element()));
             }
             case DataType.FixedSizeList l -> {
-                buffers = new MemorySegment[] {validity(length, nulls, path)};
-                ArrayData child = build(l.element(), path + "." + l.element().name(), depth + 1);
+                buffers = new MemorySegment[] {validity(length, nulls)};
+                ArrayData child = build(l.element());
                 if (child.length() < (long) length * l.listSize()) {
-                    throw new InvalidIpcException(where + ": field '" + path + "' has " + length + " lists of "
+                    throw new InvalidIpcException(where + ": field '" + path() + "' has " + length + " lists of "
                             + l.listSize() + " but its child has only " + child.length() + " values");
                 }
                 children = List.of(child);
             }
             case DataType.Struct s -> {
-                buffers = new MemorySegment[] {validity(length, nulls, path)};
-                children = children(s.fields(), length, true, path, depth);
+                buffers = new MemorySegment[] {validity(length, nulls)};
+                children = children(s.fields(), length, true);
             }
             case DataType.Union u -> {
                 if (v4) {
-                    v4Validity = validity(length, nulls, path);
+                    v4Validity = validity(length, nulls);
                 }
-                MemorySegment typeIds = take(length, path, "type ids");
+                MemorySegment typeIds = take(length, "type ids");
                 buffers = u.mode() == UnionMode.SPARSE
                         ? new MemorySegment[] {typeIds}
-                        : new MemorySegment[] {typeIds, take(length * 4L, path, "offsets")};
-                children = children(u.fields(), length, u.mode() == UnionMode.SPARSE, path, depth);
+                        : new MemorySegment[] {typeIds, take(length * 4L, "offsets")};
+                children = children(u.fields(), length, u.mode() == UnionMode.SPARSE);
                 nullCount = 0;
             }
             case DataType.RunEndEncoded r -> {
                 buffers = new MemorySegment[0];
-                ArrayData runEnds = build(r.runEnds(), path + "." + r.runEnds().name(), depth + 1);
-                ArrayData values = build(r.values(), path + "." + r.values().name(), depth + 1);
+                ArrayData runEnds = build(r.runEnds());
+                ArrayData values = build(r.values());
                 if (runEnds.length() != values.length()) {
-                    throw new InvalidIpcException(where + ": run-end encoded field '" + path + "' has "
+                    throw new InvalidIpcException(where + ": run-end encoded field '" + path() + "' has "
                             + runEnds.length() + " run ends but " + values.length() + " values");
                 }
                 children = List.of(runEnds, values);
@@ -531,31 +559,31 @@ public final class BatchLoader {
             }
             default -> {
                 int width = FixedWidths.byteWidth(t);
-                buffers = new MemorySegment[] {validity(length, nulls, path), take((long) length * width, path, "values")};
+                buffers = new MemorySegment[] {validity(length, nulls), take((long) length * width, "values")};
             }
         }
         ArrayData data;
         try {
             data = new ArrayData(type, length, 0, nullCount, buffers, children, dictionary);
         } catch (IllegalArgumentException e) {
-            throw new InvalidIpcException(where + ": field '" + path + "': " + e.getMessage(), e);
+            throw new InvalidIpcException(where + ": field '" + path() + "': " + e.getMessage(), e);
         }
         if (v4Validity != null) {
-            data = V4Unions.pushNullsIntoChildren(data, v4Validity, allocator, blocks, where + ": field '" + path + "'");
+            data = V4Unions.pushNullsIntoChildren(data, v4Validity, allocator, blocks, location());
         }
         if (options.validateContents()) {
-            ContentChecks.check(data, where + ": field '" + path + "'");
+            ContentChecks.check(data, this);
         }
         return data;
     }
 
-    private List<ArrayData> children(List<Field> fields, int length, boolean sameLength, String path, int depth)
+    private List<ArrayData> children(List<Field> fields, int length, boolean sameLength)
             throws IOException {
         List<ArrayData> list = new ArrayList<>(fields.size());
         for (Field f : fields) {
-            ArrayData child = build(f, path + "." + f.name(), depth + 1);
+            ArrayData child = build(f);
             if (sameLength && child.length() < length) {
-                throw new InvalidIpcException(where + ": field '" + path + "." + f.name() + "' has length "
+                throw new InvalidIpcException(where + ": field '" + path() + "." + f.name() + "' has length "
                         + child.length() + ", shorter than its parent's " + length);
             }
             list.add(child);
@@ -567,50 +595,50 @@ public final class BatchLoader {
         return (length + 7) >>> 3;
     }
 
-    private MemorySegment take(long minBytes, String path, String what) throws InvalidIpcException {
+    private MemorySegment take(long minBytes, String what) throws InvalidIpcException {
         int index = bufferIndex++;
         MemorySegment segment = segments[index];
         if (segment.byteSize() < minBytes) {
-            throw new InvalidIpcException(where + ": field '" + path + "' buffer " + index + " (" + what + ") has "
+            throw new InvalidIpcException(where + ": field '" + path() + "' buffer " + index + " (" + what + ") has "
                     + segment.byteSize() + " bytes, needs " + minBytes);
         }
         return segment;
     }
 
-    private MemorySegment validity(int length, int nulls, String path) throws InvalidIpcException {
+    private MemorySegment validity(int length, int nulls) throws InvalidIpcException {
         int index = bufferIndex;
-        MemorySegment segment = take(0, path, "validity");
+        MemorySegment segment = take(0, "validity");
         if (nulls == 0) {
             return null;
         }
         if (segment.byteSize() < bits(length)) {
-            throw new InvalidIpcException(where + ": field '" + path + "' buffer " + index + " (validity) has "
+            throw new InvalidIpcException(where + ": field '" + path() + "' buffer " + index + " (validity) has "
                     + segment.byteSize() + " bytes for " + length + " values with " + nulls + " nulls, needs " + bits(length));
         }
         return segment;
     }
 
-    private MemorySegment offsets(int length, int width, String path) throws InvalidIpcException {
+    private MemorySegment offsets(int length, int width) throws InvalidIpcException {
         if (length == 0 && segments[bufferIndex].byteSize() < width) {
             bufferIndex++;
             return ZERO_OFFSETS;
         }
-        return take((length + 1L) * width, path, "offsets");
+        return take((length + 1L) * width, "offsets");
     }
 
-    private MemorySegment[] binary(int length, int nulls, int width, String path) throws InvalidIpcException {
-        return new MemorySegment[] {validity(length, nulls, path), offsets(length, width, path), take(0, path, "data")};
+    private MemorySegment[] binary(int length, int nulls, int width) throws InvalidIpcException {
+        return new MemorySegment[] {validity(length, nulls), offsets(length, width), take(0, "data")};
     }
 
-    private MemorySegment[] views(int length, int nulls, String path) throws InvalidIpcException {
-        MemorySegment validity = validity(length, nulls, path);
-        MemorySegment views = take(length * 16L, path, "views");
+    private MemorySegment[] views(int length, int nulls) throws InvalidIpcException {
+        MemorySegment validity = validity(length, nulls);
+        MemorySegment views = take(length * 16L, "views");
         int count = (int) variadic[variadicIndex++];
         MemorySegment[] buffers = new MemorySegment[2 + count];
         buffers[0] = validity;
         buffers[1] = views;
         for (int i = 0; i < count; i++) {
-            buffers[2 + i] = take(0, path, "data " + i);
+            buffers[2 + i] = take(0, "data");
         }
         return buffers;
     }

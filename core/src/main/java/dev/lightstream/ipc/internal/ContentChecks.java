@@ -28,28 +28,50 @@ final class ContentChecks {
 
     private ContentChecks() {}
 
-    /** Checks the contents of {@code data} (offset 0, sizes already checked); {@code where} names it. */
-    static void check(ArrayData data, String where) throws InvalidIpcException {
+    /** Names the array being checked; called only to build an error message. */
+    interface Location {
+        String location();
+    }
+
+    /** Checks the contents of {@code data} (offset 0, sizes already checked); {@code location} names it. */
+    static void check(ArrayData data, Location location) throws InvalidIpcException {
+        try {
+            checkContents(data);
+        } catch (Problem p) {
+            throw new InvalidIpcException(location.location() + ": " + p.getMessage());
+        }
+    }
+
+    /** A content problem, given its location by {@link #check}; no stack trace needed. */
+    private static final class Problem extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Problem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static void checkContents(ArrayData data) throws Problem {
         DataType t = DictionaryIds.unwrap(data.type());
         int length = data.length();
         if (t instanceof DataType.Dictionary d) {
-            checkIndices(data, d.indexType(), data.dictionary().length(), where);
+            checkIndices(data, d.indexType(), data.dictionary().length());
             return;
         }
         switch (t) {
-            case DataType.Binary b -> offsets(data.buffer(1), length, false, data.buffer(2).byteSize(), "data bytes", where);
-            case DataType.Utf8 b -> offsets(data.buffer(1), length, false, data.buffer(2).byteSize(), "data bytes", where);
-            case DataType.LargeBinary b -> offsets(data.buffer(1), length, true, data.buffer(2).byteSize(), "data bytes", where);
-            case DataType.LargeUtf8 b -> offsets(data.buffer(1), length, true, data.buffer(2).byteSize(), "data bytes", where);
-            case DataType.List l -> offsets(data.buffer(1), length, false, data.child(0).length(), "child values", where);
-            case DataType.Map m -> offsets(data.buffer(1), length, false, data.child(0).length(), "child values", where);
-            case DataType.LargeList l -> offsets(data.buffer(1), length, true, data.child(0).length(), "child values", where);
-            case DataType.ListView l -> listViews(data, false, where);
-            case DataType.LargeListView l -> listViews(data, true, where);
-            case DataType.BinaryView b -> views(data, where);
-            case DataType.Utf8View b -> views(data, where);
-            case DataType.Union u -> union(data, u, where);
-            case DataType.RunEndEncoded r -> runEnds(data, where);
+            case DataType.Binary b -> offsets(data.buffer(1), length, false, data.buffer(2).byteSize(), "data bytes");
+            case DataType.Utf8 b -> offsets(data.buffer(1), length, false, data.buffer(2).byteSize(), "data bytes");
+            case DataType.LargeBinary b -> offsets(data.buffer(1), length, true, data.buffer(2).byteSize(), "data bytes");
+            case DataType.LargeUtf8 b -> offsets(data.buffer(1), length, true, data.buffer(2).byteSize(), "data bytes");
+            case DataType.List l -> offsets(data.buffer(1), length, false, data.child(0).length(), "child values");
+            case DataType.Map m -> offsets(data.buffer(1), length, false, data.child(0).length(), "child values");
+            case DataType.LargeList l -> offsets(data.buffer(1), length, true, data.child(0).length(), "child values");
+            case DataType.ListView l -> listViews(data, false);
+            case DataType.LargeListView l -> listViews(data, true);
+            case DataType.BinaryView b -> views(data);
+            case DataType.Utf8View b -> views(data);
+            case DataType.Union u -> union(data, u);
+            case DataType.RunEndEncoded r -> runEnds(data);
             default -> { }
         }
     }
@@ -63,29 +85,29 @@ final class ContentChecks {
         return large ? offsets.get(LONG, i * 8) : offsets.get(INT, i * 4);
     }
 
-    private static void offsets(MemorySegment offsets, int length, boolean large, long limit, String what, String where)
-            throws InvalidIpcException {
+    private static void offsets(MemorySegment offsets, int length, boolean large, long limit, String what)
+            throws Problem {
         if (length == 0) {
             return;
         }
         long previous = offset(offsets, large, 0);
         if (previous < 0) {
-            throw new InvalidIpcException(where + ": first offset " + previous + " is negative");
+            throw new Problem("first offset " + previous + " is negative");
         }
         for (int i = 1; i <= length; i++) {
             long current = offset(offsets, large, i);
             if (current < previous) {
-                throw new InvalidIpcException(where + ": offset " + i + " (" + current + ") is less than offset "
+                throw new Problem("offset " + i + " (" + current + ") is less than offset "
                         + (i - 1) + " (" + previous + ")");
             }
             previous = current;
         }
         if (previous > limit) {
-            throw new InvalidIpcException(where + ": last offset " + previous + " exceeds the " + limit + " " + what);
+            throw new Problem("last offset " + previous + " exceeds the " + limit + " " + what);
         }
     }
 
-    private static void listViews(ArrayData data, boolean large, String where) throws InvalidIpcException {
+    private static void listViews(ArrayData data, boolean large) throws Problem {
         MemorySegment offsets = data.buffer(1);
         MemorySegment sizes = data.buffer(2);
         long childLength = data.child(0).length();
@@ -96,13 +118,13 @@ final class ContentChecks {
             long start = offset(offsets, large, i);
             long size = offset(sizes, large, i);
             if (start < 0 || size < 0 || start > childLength || size > childLength - start) {
-                throw new InvalidIpcException(where + ": list view " + i + " (offset=" + start + " size=" + size
+                throw new Problem("list view " + i + " (offset=" + start + " size=" + size
                         + ") is outside the child of length " + childLength);
             }
         }
     }
 
-    private static void views(ArrayData data, String where) throws InvalidIpcException {
+    private static void views(ArrayData data) throws Problem {
         MemorySegment views = data.buffer(1);
         int dataBuffers = data.bufferCount() - 2;
         for (int i = 0; i < data.length(); i++) {
@@ -112,25 +134,25 @@ final class ContentChecks {
             long base = i * 16L;
             int length = views.get(INT, base);
             if (length < 0) {
-                throw new InvalidIpcException(where + ": view " + i + " has negative length " + length);
+                throw new Problem("view " + i + " has negative length " + length);
             }
             if (length > 12) {
                 int buffer = views.get(INT, base + 8);
                 long offset = Integer.toUnsignedLong(views.get(INT, base + 12));
                 if (buffer < 0 || buffer >= dataBuffers) {
-                    throw new InvalidIpcException(where + ": view " + i + " points at data buffer " + buffer + " of "
+                    throw new Problem("view " + i + " points at data buffer " + buffer + " of "
                             + dataBuffers);
                 }
                 long size = data.buffer(2 + buffer).byteSize();
                 if (offset > size || length > size - offset) {
-                    throw new InvalidIpcException(where + ": view " + i + " (buffer=" + buffer + " offset=" + offset
+                    throw new Problem("view " + i + " (buffer=" + buffer + " offset=" + offset
                             + " length=" + length + ") is outside its data buffer of " + size + " bytes");
                 }
             }
         }
     }
 
-    private static void union(ArrayData data, DataType.Union u, String where) throws InvalidIpcException {
+    private static void union(ArrayData data, DataType.Union u) throws Problem {
         int[] childOf = new int[128];
         java.util.Arrays.fill(childOf, -1);
         for (int i = 0; i < u.typeIds().size(); i++) {
@@ -142,24 +164,24 @@ final class ContentChecks {
             byte id = typeIds.get(ValueLayout.JAVA_BYTE, i);
             int child = id < 0 ? -1 : childOf[id];
             if (child < 0) {
-                throw new InvalidIpcException(where + ": union slot " + i + " has undeclared type id " + id
+                throw new Problem("union slot " + i + " has undeclared type id " + id
                         + " (declared: " + u.typeIds() + ")");
             }
             if (offsets != null) {
                 int offset = offsets.get(INT, i * 4L);
                 int childLength = data.child(child).length();
                 if (offset < 0 || offset >= childLength) {
-                    throw new InvalidIpcException(where + ": union slot " + i + " has offset " + offset
+                    throw new Problem("union slot " + i + " has offset " + offset
                             + " outside child " + child + " of length " + childLength);
                 }
             }
         }
     }
 
-    private static void runEnds(ArrayData data, String where) throws InvalidIpcException {
+    private static void runEnds(ArrayData data) throws Problem {
         ArrayData runEnds = data.child(0);
         if (runEnds.nullCount() != 0) {
-            throw new InvalidIpcException(where + ": run ends contain " + runEnds.nullCount() + " nulls");
+            throw new Problem("run ends contain " + runEnds.nullCount() + " nulls");
         }
         int width = ((DataType.Int) DictionaryIds.unwrap(runEnds.type())).byteWidth();
         MemorySegment ends = runEnds.buffer(1);
@@ -171,19 +193,19 @@ final class ContentChecks {
                 default -> ends.get(LONG, i * 8L);
             };
             if (end <= previous) {
-                throw new InvalidIpcException(where + ": run end " + i + " (" + end + ") is not greater than "
+                throw new Problem("run end " + i + " (" + end + ") is not greater than "
                         + (i == 0 ? "0" : "run end " + (i - 1) + " (" + previous + ")"));
             }
             previous = end;
         }
         if (data.length() > 0 && previous < (long) data.offset() + data.length()) {
-            throw new InvalidIpcException(where + ": the last run ends at " + previous + " but the array has "
+            throw new Problem("the last run ends at " + previous + " but the array has "
                     + data.length() + " values");
         }
     }
 
-    private static void checkIndices(ArrayData data, DataType.Int indexType, int dictionaryLength, String where)
-            throws InvalidIpcException {
+    private static void checkIndices(ArrayData data, DataType.Int indexType, int dictionaryLength)
+            throws Problem {
         MemorySegment values = data.buffer(1);
         int width = indexType.byteWidth();
         boolean signed = indexType.signed();
@@ -199,7 +221,7 @@ final class ContentChecks {
                 default -> values.get(LONG, slot * 8);
             };
             if (index < 0 || index >= dictionaryLength) {
-                throw new InvalidIpcException(where + ": dictionary index " + (width == 8 && !signed
+                throw new Problem("dictionary index " + (width == 8 && !signed
                         ? Long.toUnsignedString(index) : Long.toString(index)) + " at slot " + i
                         + " is outside the dictionary of " + dictionaryLength + " values");
             }

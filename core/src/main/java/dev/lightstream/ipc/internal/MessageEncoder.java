@@ -71,6 +71,8 @@ public final class MessageEncoder implements AutoCloseable {
     private int bufferCount;
     private long[] variadic = new long[4];
     private int variadicCount;
+    private long rangeStart;
+    private long rangeEnd;
 
     public MessageEncoder(BufferAllocator allocator, IpcWriteOptions options) {
         this.options = options;
@@ -380,13 +382,18 @@ public final class MessageEncoder implements AutoCloseable {
         return width == 4 ? offsets.get(INT, i * 4) : offsets.get(LONG, i * 8);
     }
 
-    /** Emits the offsets of {@code data} starting at 0 and returns {first, last} in the original. */
-    private long[] offsets(ArrayData data, int width) {
+    /**
+     * Emits the offsets of {@code data} rebased to start at 0, and sets {@link #rangeStart} and
+     * {@link #rangeEnd} to the range they covered in the original.
+     */
+    private void offsets(ArrayData data, int width) {
         int length = data.length();
         int offset = data.offset();
         if (length == 0) {
             buffer(ZERO_OFFSET.asSlice(0, width));
-            return new long[] {0, 0};
+            rangeStart = 0;
+            rangeEnd = 0;
+            return;
         }
         MemorySegment offsets = data.buffer(1);
         long first = offsetAt(offsets, width, offset);
@@ -405,19 +412,20 @@ public final class MessageEncoder implements AutoCloseable {
             }
             buffer(rebased);
         }
-        return new long[] {first, last};
+        rangeStart = first;
+        rangeEnd = last;
     }
 
     private void binary(ArrayData data, int width) {
         validity(data);
-        long[] range = offsets(data, width);
-        buffer(data.buffer(2).asSlice(range[0], range[1] - range[0]));
+        offsets(data, width);
+        buffer(data.buffer(2).asSlice(rangeStart, rangeEnd - rangeStart));
     }
 
     private void list(ArrayData data, int width) {
         validity(data);
-        long[] range = offsets(data, width);
-        append(data.child(0).slice(Math.toIntExact(range[0]), Math.toIntExact(range[1] - range[0])));
+        offsets(data, width);
+        append(data.child(0).slice(Math.toIntExact(rangeStart), Math.toIntExact(rangeEnd - rangeStart)));
     }
 
     private void listView(ArrayData data, int width) {
