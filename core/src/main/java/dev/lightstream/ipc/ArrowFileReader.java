@@ -199,8 +199,8 @@ public final class ArrowFileReader implements AutoCloseable {
         metadata.clear().limit(length);
         readFully(metadata, offset + headerBytes);
         metadata.flip();
-        long bodyLength = checks.bodyLength(metadata, i, options);
-        Message message = checks.parse(metadata, i);
+        long bodyLength = checks.bodyLength(metadata, where, options);
+        Message message = checks.parse(metadata, where);
         if (message.headerType() != expected) {
             throw new InvalidIpcException(where + ": expected a " + MessageHeader.name(expected) + " message, found "
                     + MessageHeader.name(message.headerType()));

@@ -168,7 +168,7 @@ public final class MessageFrameDecoder implements FrameDecoder<MessageFrame> {
             return false;
         }
         metadataView.limit(metadataLength).position(0);
-        bodyLength = checks.bodyLength(metadataView, messageIndex, options);
+        bodyLength = checks.bodyLength(metadataView, "message " + messageIndex, options);
         if (bodyLength > 0) {
             allocateBody(Math.min(bodyLength, IpcReadOptions.PREALLOCATE_BYTES));
             state = BODY;

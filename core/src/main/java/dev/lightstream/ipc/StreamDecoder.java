@@ -86,7 +86,7 @@ public final class StreamDecoder implements FrameDecoder<IpcMessage> {
     }
 
     private IpcMessage interpret(MessageFrame frame, long index) throws IOException {
-        Message message = checks.parse(frame.metadata(), index);
+        Message message = checks.parse(frame.metadata(), "message " + index);
         switch (message.headerType()) {
             case MessageHeader.Schema -> {
                 String where = "message " + index + " (schema)";

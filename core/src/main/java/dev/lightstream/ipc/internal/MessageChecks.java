@@ -18,25 +18,26 @@ public final class MessageChecks {
     private final Message message = new Message();
 
     /**
-     * Parses {@code metadata} (position to limit) and returns the checked body length.
+     * Parses {@code metadata} (position to limit) and returns the checked body length;
+     * {@code where} names the message in errors ("message 3", "record batch block 2").
      *
      * @throws UnsupportedIpcFeatureException for metadata versions other than V4 and V5
      * @throws FrameTooLargeException for a body over {@link IpcReadOptions#maxBodyBytes()}
      * @throws InvalidIpcException for a malformed flatbuffer or a negative body length
      */
-    public long bodyLength(ByteBuffer metadata, long messageIndex, IpcReadOptions options) throws java.io.IOException {
-        Message m = parse(metadata, messageIndex);
+    public long bodyLength(ByteBuffer metadata, String where, IpcReadOptions options) throws java.io.IOException {
+        Message m = parse(metadata, where);
         long length;
         try {
             length = m.bodyLength();
         } catch (RuntimeException e) {
-            throw new InvalidIpcException("message " + messageIndex + ": malformed Message flatbuffer: " + e, e);
+            throw new InvalidIpcException(where + ": malformed Message flatbuffer: " + e, e);
         }
         if (length < 0) {
-            throw new InvalidIpcException("message " + messageIndex + ": body length " + length + " is negative");
+            throw new InvalidIpcException(where + ": body length " + length + " is negative");
         }
         if (length > options.maxBodyBytes()) {
-            throw new FrameTooLargeException("message " + messageIndex + " body", length, options.maxBodyBytes());
+            throw new FrameTooLargeException(where + " body", length, options.maxBodyBytes());
         }
         return length;
     }
@@ -45,12 +46,12 @@ public final class MessageChecks {
      * The {@code Message} in {@code metadata}, its version and header type checked. The returned
      * accessor is reused by the next call.
      */
-    public Message parse(ByteBuffer metadata, long messageIndex) throws InvalidIpcException {
+    public Message parse(ByteBuffer metadata, String where) throws InvalidIpcException {
         short version;
         byte header;
         try {
             if (metadata.remaining() < 8) {
-                throw new InvalidIpcException("message " + messageIndex + ": metadata of " + metadata.remaining()
+                throw new InvalidIpcException(where + ": metadata of " + metadata.remaining()
                         + " bytes is too short for a Message flatbuffer");
             }
             ByteBuffer bb = metadata.slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -60,16 +61,16 @@ public final class MessageChecks {
         } catch (InvalidIpcException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InvalidIpcException("message " + messageIndex + ": malformed Message flatbuffer: " + e, e);
+            throw new InvalidIpcException(where + ": malformed Message flatbuffer: " + e, e);
         }
-        checkVersion(version, "message " + messageIndex);
+        checkVersion(version, where);
         if (header == MessageHeader.Tensor || header == MessageHeader.SparseTensor) {
-            throw new UnsupportedIpcFeatureException("message " + messageIndex + ": "
+            throw new UnsupportedIpcFeatureException(where + ": "
                     + (header == MessageHeader.Tensor ? "Tensor" : "SparseTensor") + " messages are not supported");
         }
         if (header != MessageHeader.Schema && header != MessageHeader.DictionaryBatch
                 && header != MessageHeader.RecordBatch) {
-            throw new InvalidIpcException("message " + messageIndex + ": unknown message header type " + header);
+            throw new InvalidIpcException(where + ": unknown message header type " + header);
         }
         return message;
     }
