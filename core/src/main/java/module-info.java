@@ -9,4 +9,7 @@ module dev.lightstream.core {
     exports dev.lightstream.schema;
     exports dev.lightstream.array;
     exports dev.lightstream.codec;
+    exports dev.lightstream.ipc;
+
+    uses dev.lightstream.ipc.CompressionCodec;
 }
