@@ -39,7 +39,7 @@ public final class ArrayData {
 
     /**
      * Creates array data; checks the shape (number of buffers and children for the type), not the
-     * contents. Use {@link Validator} for a full structural check of untrusted data.
+     * contents. Use {@link ArrayValidator} for a full structural check of untrusted data.
      *
      * @throws IllegalArgumentException if the shape does not fit the type
      */
@@ -135,7 +135,9 @@ public final class ArrayData {
     public ArrayData slice(int offset, int length) {
         Objects.checkFromIndexSize(offset, length, this.length);
         int nulls = offset == 0 && length == this.length ? nullCount : UNKNOWN_NULL_COUNT;
-        if (nulls == UNKNOWN_NULL_COUNT && validity() == null) {
+        if (nulls == UNKNOWN_NULL_COUNT && Layouts.physical(type) instanceof DataType.Null) {
+            nulls = length; // every slot of the null type is null, though it has no bitmap
+        } else if (nulls == UNKNOWN_NULL_COUNT && validity() == null) {
             nulls = 0;
         }
         return new ArrayData(type, length, this.offset + offset, nulls, buffers, children, dictionary);

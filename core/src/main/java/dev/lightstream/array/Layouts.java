@@ -102,4 +102,19 @@ final class Layouts {
             default -> 0;
         };
     }
+
+    /**
+     * True if {@code type} itself (not an extension or dictionary over it) is stored as integers of
+     * {@code bitWidth} bits: ints, dates, times, timestamps and durations.
+     */
+    static boolean isPrimitiveInteger(DataType type, int bitWidth) {
+        return switch (type) {
+            case DataType.Int i -> i.bitWidth() == bitWidth;
+            case DataType.Date d -> d.bitWidth() == bitWidth;
+            case DataType.Time t -> t.bitWidth() == bitWidth;
+            case DataType.Timestamp t -> bitWidth == 64;
+            case DataType.Duration d -> bitWidth == 64;
+            default -> false;
+        };
+    }
 }

@@ -7,11 +7,11 @@ package dev.lightstream.memory;
  */
 final class SizeClasses {
     /** Blocks above this size are not pooled: each gets its own arena, freed on release. */
-    static final long MAX_POOLED = 16L << 20;
+    static final long MAX_POOLED = 1L << 30;
 
     private static final int SMALL_LIMIT = 1024;
     private static final int SMALL_CLASSES = SMALL_LIMIT / Alignment.BYTES;
-    /** Classes above 1 KiB: four per power of two from 2^10 to 2^24. */
+    /** Classes above 1 KiB: four per power of two from 2^10 to 2^30. */
     static final int COUNT = SMALL_CLASSES + 4 * (Long.numberOfTrailingZeros(MAX_POOLED) - 10);
 
     private SizeClasses() {}

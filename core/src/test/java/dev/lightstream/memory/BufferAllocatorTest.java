@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BufferAllocatorTest {
 
     @ParameterizedTest
-    @ValueSource(longs = {0, 1, 63, 64, 65, 1000, 1024, 1025, 4097, 100_000, 1 << 20, (16 << 20) + 1})
+    @ValueSource(longs = {0, 1, 63, 64, 65, 1000, 1024, 1025, 4097, 100_000, 1 << 20, (16 << 20) + 1, (64 << 20) + 1})
     void blocksAreAlignedPaddedAndZeroed(long size) {
         try (BufferAllocator allocator = BufferAllocator.create()) {
             MemoryBlock block = allocator.allocate(size);

@@ -1,0 +1,307 @@
+package dev.lightstream.ipc;
+
+import dev.lightstream.array.Array;
+import dev.lightstream.array.ArrayData;
+import dev.lightstream.array.RecordBatch;
+import dev.lightstream.codec.FrameTooLargeException;
+import dev.lightstream.ipc.internal.FileFormat;
+import dev.lightstream.ipc.internal.MessageChecks;
+import dev.lightstream.ipc.internal.ReaderCore;
+import dev.lightstream.memory.AllocationLimitException;
+import dev.lightstream.memory.BufferAllocator;
+import dev.lightstream.memory.MemoryBlock;
+import dev.lightstream.schema.Schema;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.arrow.flatbuf.Block;
+import org.apache.arrow.flatbuf.Footer;
+import org.apache.arrow.flatbuf.Message;
+import org.apache.arrow.flatbuf.MessageHeader;
+
+/**
+ * A reader of the Arrow IPC file format with random access to its record batches.
+ *
+ * <pre>
+ * +--------+--------+------------------------------+--------+------------------+--------+
+ * | ARROW1 | 2 pad  | stream: schema, dictionaries,| Footer | footer length    | ARROW1 |
+ * |        | bytes  | batches (end marker optional)|        | (int32 LE)       |        |
+ * +--------+--------+------------------------------+--------+------------------+--------+
+ * </pre>
+ *
+ * <p>Opening reads the magic at both ends, the footer (schema and the blocks of every
+ * dictionary and record batch, each checked to lie inside the file) and the dictionaries.
+ * {@link #batch(int)} then reads one batch with positional reads into a 64-byte-aligned body
+ * block; its arrays are slices of that block.
+ *
+ * {@snippet :
+ * try (ArrowFileReader reader = new ArrowFileReader(path, allocator)) {
+ *     for (int i = 0; i < reader.batchCount(); i++) {
+ *         try (RecordBatch batch = reader.batch(i)) {
+ *             System.out.println(batch.rowCount());
+ *         }
+ *     }
+ * }
+ * }
+ *
+ * <p>Not thread-safe.
+ */
+public final class ArrowFileReader implements AutoCloseable {
+    private final SeekableByteChannel channel;
+    private final BufferAllocator allocator;
+    private final IpcReadOptions options;
+    private final ReaderCore core;
+    private final MessageChecks checks = new MessageChecks();
+    private final long fileSize;
+    private final long dataEnd;
+    private final long[] batchBlocks;
+    private final Map<String, String> footerMetadata;
+    private ByteBuffer metadata = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
+    private boolean closed;
+
+    /** Opens {@code path} with the default limits. */
+    public ArrowFileReader(Path path, BufferAllocator allocator) throws IOException {
+        this(FileChannel.open(path, StandardOpenOption.READ), allocator, IpcReadOptions.DEFAULT);
+    }
+
+    public ArrowFileReader(Path path, BufferAllocator allocator, IpcReadOptions options) throws IOException {
+        this(FileChannel.open(path, StandardOpenOption.READ), allocator, options);
+    }
+
+    /** A reader over {@code channel}, which it closes when closed (or when opening fails). */
+    public ArrowFileReader(SeekableByteChannel channel, BufferAllocator allocator, IpcReadOptions options)
+            throws IOException {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.allocator = Objects.requireNonNull(allocator, "allocator");
+        this.options = Objects.requireNonNull(options, "options");
+        this.core = new ReaderCore(allocator, options);
+        try {
+            this.fileSize = channel.size();
+            int footerLength = readTrailer();
+            this.dataEnd = fileSize - FileFormat.TRAILER_BYTES - footerLength;
+            ByteBuffer footerBytes = ByteBuffer.allocate(footerLength).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(footerBytes, dataEnd);
+            footerBytes.flip();
+            Footer footer;
+            long[] dictionaryBlocks;
+            Map<String, String> custom = new LinkedHashMap<>();
+            try {
+                footer = Footer.getRootAsFooter(footerBytes);
+                MessageChecks.checkVersion(footer.version(), "file footer");
+                core.readSchema(footer.schema(), "file footer");
+                dictionaryBlocks = blocks(footer, footer.dictionariesLength(), true, footerLength);
+                this.batchBlocks = blocks(footer, footer.recordBatchesLength(), false, footerLength);
+                for (int i = 0; i < footer.customMetadataLength(); i++) {
+                    var kv = footer.customMetadata(i);
+                    custom.put(kv.key(), kv.value());
+                }
+            } catch (RuntimeException e) {
+                throw new InvalidIpcException("file footer: malformed flatbuffer: " + e, e);
+            }
+            this.footerMetadata = Map.copyOf(custom);
+            for (int i = 0; i < dictionaryBlocks.length / 3; i++) {
+                readMessage(dictionaryBlocks, i, "dictionary block " + i, MessageHeader.DictionaryBatch);
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            if (e instanceof RuntimeException r && !(e instanceof IllegalStateException)) {
+                throw new InvalidIpcException("cannot open the Arrow file: " + r, r);
+            }
+            throw e;
+        }
+    }
+
+    private int readTrailer() throws IOException {
+        if (fileSize < FileFormat.MIN_FILE_BYTES) {
+            throw new InvalidIpcException("file of " + fileSize + " bytes is too short for an Arrow file (at least "
+                    + FileFormat.MIN_FILE_BYTES + ")");
+        }
+        ByteBuffer head = ByteBuffer.allocate(FileFormat.MAGIC.length);
+        readFully(head, 0);
+        if (!FileFormat.isMagic(head.flip())) {
+            throw new InvalidIpcException("not an Arrow file: the first 6 bytes are not ARROW1");
+        }
+        ByteBuffer tail = ByteBuffer.allocate(FileFormat.TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(tail, fileSize - FileFormat.TRAILER_BYTES);
+        tail.flip();
+        int footerLength = tail.getInt(0);
+        if (!FileFormat.isMagic(tail.position(4))) {
+            throw new InvalidIpcException("the file does not end with ARROW1 (truncated, or not an Arrow file)");
+        }
+        long room = fileSize - FileFormat.TRAILER_BYTES - FileFormat.HEADER_BYTES;
+        if (footerLength <= 0 || footerLength > room) {
+            throw new InvalidIpcException("footer length " + footerLength + " is outside 1.." + room
+                    + " for a file of " + fileSize + " bytes");
+        }
+        if (footerLength > options.maxMetadataBytes()) {
+            throw new FrameTooLargeException("file footer", footerLength, options.maxMetadataBytes());
+        }
+        return footerLength;
+    }
+
+    /** The blocks of the footer as {offset, metadataLength, bodyLength} triples, checked. */
+    private long[] blocks(Footer footer, int count, boolean dictionaries, int footerLength) throws InvalidIpcException {
+        String what = dictionaries ? "dictionary block" : "record batch block";
+        // A Block struct takes 24 bytes of the footer: a larger count is forged.
+        if (count < 0 || (long) count * 24 > footerLength) {
+            throw new InvalidIpcException("file footer declares " + count + " " + what + "s in " + footerLength + " bytes");
+        }
+        long[] blocks = new long[count * 3];
+        Block block = new Block();
+        for (int i = 0; i < count; i++) {
+            if (dictionaries) {
+                footer.dictionaries(block, i);
+            } else {
+                footer.recordBatches(block, i);
+            }
+            long offset = block.offset();
+            long meta = block.metaDataLength();
+            long body = block.bodyLength();
+            if (offset < FileFormat.HEADER_BYTES || meta < 8 || body < 0 || offset > dataEnd || meta > dataEnd - offset
+                    || body > dataEnd - offset - meta) {
+                throw new InvalidIpcException(what + " " + i + " (offset=" + offset + " metaDataLength=" + meta
+                        + " bodyLength=" + body + ") is outside the data of the file (" + dataEnd + " bytes)");
+            }
+            blocks[3 * i] = offset;
+            blocks[3 * i + 1] = meta;
+            blocks[3 * i + 2] = body;
+        }
+        return blocks;
+    }
+
+    private Object readMessage(long[] blocks, int i, String where, byte expected) throws IOException {
+        long offset = blocks[3 * i];
+        long blockMeta = blocks[3 * i + 1];
+        long blockBody = blocks[3 * i + 2];
+        ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(prefix, offset);
+        int first = prefix.getInt(0);
+        int headerBytes = first == -1 ? 8 : 4;
+        int length = first == -1 ? prefix.getInt(4) : first;
+        if (length <= 0 || headerBytes + (long) length > blockMeta) {
+            throw new InvalidIpcException(where + ": metadata length " + length + " does not fit the block's "
+                    + blockMeta + " bytes");
+        }
+        if (length > options.maxMetadataBytes()) {
+            throw new FrameTooLargeException(where + " metadata", length, options.maxMetadataBytes());
+        }
+        if (metadata.capacity() < length) {
+            metadata = ByteBuffer.allocate(Math.max(length, metadata.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        metadata.clear().limit(length);
+        readFully(metadata, offset + headerBytes);
+        metadata.flip();
+        long bodyLength = checks.bodyLength(metadata, where, options);
+        Message message = checks.parse(metadata, where);
+        if (message.headerType() != expected) {
+            throw new InvalidIpcException(where + ": expected a " + MessageHeader.name(expected) + " message, found "
+                    + MessageHeader.name(message.headerType()));
+        }
+        if (bodyLength > blockBody) {
+            throw new InvalidIpcException(where + ": body length " + bodyLength + " exceeds the block's " + blockBody);
+        }
+        MemoryBlock body = null;
+        try {
+            if (bodyLength > 0) {
+                try {
+                    body = allocator.allocateUninitialized(bodyLength);
+                } catch (AllocationLimitException e) {
+                    throw new IOException(where + ": cannot allocate a body of " + bodyLength + " bytes: " + e.getMessage(), e);
+                }
+                readFully(body.segment().asSlice(0, bodyLength).asByteBuffer(), offset + blockMeta);
+            }
+            if (expected == MessageHeader.DictionaryBatch) {
+                core.readDictionary(message, body, bodyLength, where, true);
+                return null;
+            }
+            return core.readBatch(message, body, bodyLength, where);
+        } finally {
+            if (body != null) {
+                body.release();
+            }
+        }
+    }
+
+    private void readFully(ByteBuffer target, long position) throws IOException {
+        long at = position;
+        while (target.hasRemaining()) {
+            int n;
+            if (channel instanceof FileChannel file) {
+                n = file.read(target, at);
+            } else {
+                channel.position(at);
+                n = channel.read(target);
+            }
+            if (n < 0) {
+                throw new EOFException("the file ended at " + at + " while reading " + target.remaining() + " more bytes");
+            }
+            at += n;
+        }
+    }
+
+    /** The file's schema. */
+    public Schema schema() {
+        checkOpen();
+        return core.schema();
+    }
+
+    /** The number of record batches. */
+    public int batchCount() {
+        checkOpen();
+        return batchBlocks.length / 3;
+    }
+
+    /**
+     * Reads record batch {@code index}. The caller owns it and must close it.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not in {@code 0..batchCount()-1}
+     */
+    public RecordBatch batch(int index) throws IOException {
+        checkOpen();
+        java.util.Objects.checkIndex(index, batchCount());
+        try {
+            return (RecordBatch) readMessage(batchBlocks, index, "record batch " + index, MessageHeader.RecordBatch);
+        } catch (RuntimeException e) {
+            throw new InvalidIpcException("record batch " + index + ": " + e, e);
+        }
+    }
+
+    /** The dictionaries of the file by id, valid while this reader is open. */
+    public Map<Long, Array> dictionaries() {
+        checkOpen();
+        Map<Long, Array> map = new LinkedHashMap<>();
+        for (Map.Entry<Long, ArrayData> e : core.dictionaries().entrySet()) {
+            map.put(e.getKey(), Array.of(e.getValue()));
+        }
+        return map;
+    }
+
+    /** The custom metadata of the footer. */
+    public Map<String, String> footerMetadata() {
+        return footerMetadata;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("reader is closed");
+        }
+    }
+
+    /** Releases the dictionaries and closes the channel. Batches already read stay valid. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            core.close();
+            channel.close();
+        }
+    }
+}
