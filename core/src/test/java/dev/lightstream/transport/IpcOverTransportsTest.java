@@ -72,8 +72,8 @@ class IpcOverTransportsTest {
                     }
                 }
                 org.assertj.core.api.Assertions.assertThat(reader.next()).isNull();
+                writing.get(); // before the reader's close closes the connection under the writer
             }
-            writing.get();
             writer.close();
             sent.forEach(RecordBatch::close);
         } finally {

@@ -297,6 +297,7 @@ public final class TlsConnection implements Connection {
         if (targets.length < length + 1) {
             targets = new ByteBuffer[length + 1];
         }
+        int idle = 0;
         for (;;) {
             if (netIn.position() > 0) {
                 // Decrypt into the caller's buffers first, the spill-over into appIn.
@@ -319,6 +320,11 @@ public final class TlsConnection implements Connection {
                     case OK -> {
                         if (appIn.hasRemaining() || !hasRemaining(dsts, offset, length)) {
                             return total;
+                        }
+                        idle = result.bytesConsumed() == 0 && result.bytesProduced() == 0 ? idle + 1 : 0;
+                        if (idle > 4) {
+                            throw new SSLException("the TLS engine makes no progress reading from " + raw.remoteAddress()
+                                    + " (handshake status " + engine.getHandshakeStatus() + ")");
                         }
                         continue; // another record may be buffered already
                     }
@@ -355,10 +361,14 @@ public final class TlsConnection implements Connection {
             runTasks();
             status = engine.getHandshakeStatus();
         }
-        // A writer holding the lock sends it with its next records; otherwise send it now.
-        if (status == HandshakeStatus.NEED_WRAP && writeLock.tryLock()) {
+        if (status == HandshakeStatus.NEED_WRAP) {
+            // The engine decrypts nothing more until this message is out: wait for a write in
+            // progress to finish (spinning would not help), then send it unless output is shut.
+            writeLock.lock();
             try {
-                wrapPending();
+                if (!outboundDone) {
+                    wrapPending();
+                }
             } finally {
                 writeLock.unlock();
             }
