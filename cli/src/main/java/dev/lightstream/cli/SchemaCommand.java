@@ -48,6 +48,8 @@ final class SchemaCommand extends Subcommand {
         try (BufferAllocator allocator = BufferAllocator.create();
              IpcSource source = IpcSource.open(input, from, allocator, IpcReadOptions.DEFAULT, console())) {
             Schema schema = source.schema();
+            // Counted before anything is printed: a file whose metadata is bad prints only the error.
+            long rows = source.rowCount();
             out.println(source.format().description() + ": " + source.name());
             out.println("fields: " + schema.size());
             SchemaText.print(schema, out, "  ");
@@ -61,7 +63,7 @@ final class SchemaCommand extends Subcommand {
                     SchemaText.metadata(file.footerMetadata(), "  ", out);
                 }
                 out.println("batches: " + file.batchCount());
-                out.println("rows: " + file.rowCount());
+                out.println("rows: " + rows);
             }
         }
         return 0;
