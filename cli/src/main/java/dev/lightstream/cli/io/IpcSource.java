@@ -25,9 +25,8 @@ import java.nio.file.StandardOpenOption;
  *
  * {@snippet :
  * try (IpcSource source = IpcSource.open("data.arrow", null, allocator, IpcReadOptions.DEFAULT, console)) {
- *     RecordBatch batch;
- *     while ((batch = source.next()) != null) {
- *         try (batch) {
+ *     for (RecordBatch next = source.next(); next != null; next = source.next()) {
+ *         try (RecordBatch batch = next) {
  *             use(batch);
  *         }
  *     }

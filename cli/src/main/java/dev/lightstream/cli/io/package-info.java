@@ -8,9 +8,8 @@
  * {@snippet :
  * try (IpcSource source = IpcSource.open(in, null, allocator, IpcReadOptions.DEFAULT, console);
  *      IpcSink sink = IpcSink.open(out, IpcFormat.STREAM, source.schema(), IpcWriteOptions.DEFAULT, allocator, console)) {
- *     RecordBatch batch;
- *     while ((batch = source.next()) != null) {
- *         try (batch) {
+ *     for (RecordBatch next = source.next(); next != null; next = source.next()) {
+ *         try (RecordBatch batch = next) {
  *             sink.write(batch);
  *         }
  *     }
