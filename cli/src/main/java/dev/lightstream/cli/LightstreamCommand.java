@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * The top-level {@code lightstream} command; its subcommands do the work, one class each.
  *
  * <p>A new subcommand extends {@link Subcommand} (which gives it the {@link Console}) and is
- * listed in {@code subcommands} below. Input and output are opened through
+ * listed in {@code subcommands} below (settings such as the error handlers reach the subcommands
+ * that exist when {@link #configure} runs). Input and output are opened through
  * {@link dev.lightstream.cli.io.IpcSource} and {@link dev.lightstream.cli.io.IpcSink}.
  */
 @Command(
@@ -47,7 +48,11 @@ public final class LightstreamCommand implements Runnable {
 
     /** The configured command line: usage errors exit 2, failures exit 1 with one line on stderr. */
     static CommandLine commandLine(Console console) {
-        CommandLine cl = new CommandLine(new LightstreamCommand(console));
+        return configure(new CommandLine(new LightstreamCommand(console)), console);
+    }
+
+    /** Applies the settings to {@code cl} and every subcommand it has now. */
+    static CommandLine configure(CommandLine cl, Console console) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler(new UsageErrorHandler());

@@ -26,8 +26,13 @@ public final class Main {
      * 1 invalid input (one line on stderr), 2 usage error.
      */
     public static int run(Console console, String... args) {
+        return execute(LightstreamCommand.commandLine(console), console, args);
+    }
+
+    /** Runs a configured command line (tests add commands to it). */
+    static int execute(picocli.CommandLine commandLine, Console console, String... args) {
         try {
-            return LightstreamCommand.commandLine(console).execute(args);
+            return commandLine.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // Errors pass through picocli's handler; they are still one line, not a trace.
             console.err().println("lightstream: " + ErrorReporter.describe(e));
