@@ -1,6 +1,7 @@
 package dev.lightstream.cli;
 
 import dev.lightstream.array.RecordBatch;
+import dev.lightstream.cli.io.Console;
 import dev.lightstream.cli.io.IpcFormat;
 import dev.lightstream.cli.io.IpcSink;
 import dev.lightstream.cli.io.IpcSource;
@@ -9,6 +10,7 @@ import dev.lightstream.cli.text.Units;
 import dev.lightstream.ipc.IpcReadOptions;
 import dev.lightstream.ipc.IpcWriteOptions;
 import dev.lightstream.memory.BufferAllocator;
+import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +55,18 @@ final class ConvertCommand extends Subcommand {
                     + " .feather: file; .arrows, .stream: stream): add --to file or --to stream");
         }
         IpcWriteOptions options = IpcWriteOptions.DEFAULT.withCompression(compression.type());
+        try {
+            convert(format, options);
+        } catch (IOException e) {
+            if (output.equals("-") && Console.isBrokenPipe(e)) {
+                return 0; // the reader of stdout stopped (| head): not an error of ours
+            }
+            throw e;
+        }
+        return 0;
+    }
+
+    private void convert(IpcFormat format, IpcWriteOptions options) throws IOException {
         long start = System.nanoTime();
         long rows = 0;
         long batches = 0;
@@ -80,6 +94,5 @@ final class ConvertCommand extends Subcommand {
                         + ", " + Units.bytes(sink.bytesWritten()) + ") in " + Units.seconds(System.nanoTime() - start));
             }
         }
-        return 0;
     }
 }

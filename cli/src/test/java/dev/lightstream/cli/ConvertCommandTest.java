@@ -86,6 +86,10 @@ class ConvertCommandTest {
              Golden.Content actual = IpcFiles.readStream(result.stdout(), allocator)) {
             assertSameContent(expected, actual, "stdin to stdout");
         }
+        // Nothing but the stream on stdout: the same bytes as written to a path.
+        Path viaPath = dir.resolve("via.arrows");
+        assertThat(Cli.withStdin(input, "convert", "-", viaPath.toString()).exit()).isZero();
+        assertThat(result.stdout()).isEqualTo(Files.readAllBytes(viaPath));
         // A file on stdin, a file to stdout when asked.
         Cli.Result asFile = Cli.withStdin(Files.readAllBytes(Golden.file(base)), "convert", "--to", "file", "-", "-");
         assertThat(asFile.exit()).isZero();

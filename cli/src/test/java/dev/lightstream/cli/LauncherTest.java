@@ -186,6 +186,20 @@ class LauncherTest {
     }
 
     @Test
+    void aReaderThatStopsEarlyIsNotAnError() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(lightstream("demo", "--rows", "100000", "--dir", data.toString()).exit()).isZero();
+        // Several MB into a pipe whose reader leaves after a few bytes: the writer meets EPIPE.
+        Run convert = shell("\"$L\" convert '" + data.resolve("demo.arrow") + "' - | head -c 100 > /dev/null", null);
+        assertThat(convert.exit()).isZero();
+        assertThat(convert.err()).isEmpty();
+        Run cat = shell("\"$L\" cat '" + data.resolve("demo.arrows") + "' | head -n 5", null);
+        assertThat(cat.exit()).isZero();
+        assertThat(cat.out().lines()).hasSize(5);
+        assertThat(cat.err()).isEmpty();
+    }
+
+    @Test
     void demo() throws Exception {
         Run demo = lightstream("demo", "--rows", "50000");
         assertThat(demo.exit()).as(demo.toString()).isZero();

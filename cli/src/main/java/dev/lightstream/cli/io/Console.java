@@ -106,6 +106,14 @@ public final class Console {
         return stderrTerminal;
     }
 
+    /**
+     * True if {@code e} says the reader of a pipe we wrote to has gone ({@code EPIPE}, as when
+     * stdout goes to {@code head}); Java tells it only by the message.
+     */
+    public static boolean isBrokenPipe(java.io.IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("Broken pipe");
+    }
+
     /** Flushes the text streams. */
     public void flush() {
         out.flush();
