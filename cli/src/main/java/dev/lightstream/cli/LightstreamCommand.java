@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LightstreamCommand.Version.class,
         description = "Zero-copy Apache Arrow streaming for the JVM: inspect, convert and serve Arrow data.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, IntegrationCommand.class})
 public final class LightstreamCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
