@@ -106,6 +106,35 @@ final class ArrowJava {
         }
     }
 
+    /**
+     * Reads an IPC stream of dictionary-encoded columns with Arrow Java's ArrowStreamReader and
+     * returns, per batch, every column's values decoded through the dictionary in force for that
+     * batch (as strings), columns one after the other.
+     */
+    static List<List<String>> decodedDictionaryColumns(Path stream) throws IOException {
+        try (BufferAllocator allocator = new RootAllocator();
+                FileChannel channel = FileChannel.open(stream, StandardOpenOption.READ);
+                ArrowStreamReader reader = new ArrowStreamReader(channel, allocator)) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            List<List<String>> batches = new java.util.ArrayList<>();
+            while (reader.loadNextBatch()) {
+                List<String> values = new java.util.ArrayList<>();
+                for (org.apache.arrow.vector.FieldVector vector : root.getFieldVectors()) {
+                    long id = vector.getField().getDictionary().getId();
+                    try (org.apache.arrow.vector.ValueVector decoded = org.apache.arrow.vector.dictionary.DictionaryEncoder
+                            .decode(vector, reader.getDictionaryVectors().get(id))) {
+                        for (int i = 0; i < decoded.getValueCount(); i++) {
+                            Object v = decoded.getObject(i);
+                            values.add(v == null ? null : v.toString());
+                        }
+                    }
+                }
+                batches.add(values);
+            }
+            return batches;
+        }
+    }
+
     private static List<DictionaryEncoding> encodings(Schema schema) {
         return schema.getFields().stream().map(Field::getDictionary).filter(Objects::nonNull).toList();
     }
