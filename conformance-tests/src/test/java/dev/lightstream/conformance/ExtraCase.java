@@ -12,9 +12,11 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Types the gold corpus lacks (it has no float16, decimal64 or list views), as integration JSON
+ * Types the gold corpus lacks (float16, decimal64, list views, interval[month_day_nano], 64-bit
+ * dictionary indices, ordered dictionaries, sorted map keys), as integration JSON
  * cases written by us: a nullable column of the type and a few rows, nulls and extremes included.
  */
 enum ExtraCase {
@@ -26,7 +28,14 @@ enum ExtraCase {
             Arrays.asList(null, "long enough to be out of line")),
     LIST_VIEW_OF_STRUCT(DataType.listView(DataType.struct(Field.nullable("x", DataType.INT64),
             Field.nullable("s", DataType.UTF8))), List.of(Arrays.asList(1L, "one"), Arrays.asList(null, "two")), null,
-            List.of());
+            List.of()),
+    INTERVAL_MONTH_DAY_NANO(DataType.interval(dev.lightstream.schema.IntervalUnit.MONTH_DAY_NANO),
+            Map.of("months", 1, "days", -2, "nanoseconds", 3_600_000_000_001L), null,
+            Map.of("months", Integer.MIN_VALUE, "days", Integer.MAX_VALUE, "nanoseconds", Long.MIN_VALUE)),
+    DICTIONARY_UINT64_INDEX(DataType.dictionary(DataType.UINT64, DataType.UTF8), "a", "b", null, "a", "c"),
+    DICTIONARY_INT64_ORDERED(new DataType.Dictionary(DataType.INT64, DataType.INT32, true), 7, null, 7, -1),
+    MAP_KEYS_SORTED(DataType.map(DataType.UTF8, DataType.INT32, true), new java.util.TreeMap<>(Map.of("a", 1, "b", 2)),
+            null, Map.of());
 
     private final DataType type;
     private final Object[] values;
