@@ -8,9 +8,10 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Compares schemas field by field, reporting names, nullability, types, dictionary ids and
- * custom metadata that differ, with the path of the field. Types compare exactly, level by level,
- * so a difference is reported at the deepest field where it appears.
+ * Compares schemas field by field, reporting names, nullability, types and custom metadata that
+ * differ, with the path of the field. Types compare exactly, level by level, so a difference is
+ * reported at the deepest field where it appears. Dictionary ids and map child names are left out,
+ * as archery leaves them out (see {@link IntegrationComparator}).
  */
 final class SchemaComparator {
     private final Consumer<Difference> report;
