@@ -65,7 +65,7 @@ class ExtraFeaturesCrossCheckTest {
 
     @BeforeAll
     static void installArrowJs() throws IOException {
-        if (Node.version() != null) {
+        if (Node.available()) {
             Node.install(Node.scripts());
         }
     }
@@ -131,7 +131,7 @@ class ExtraFeaturesCrossCheckTest {
     @ParameterizedTest
     @EnumSource(ExtraCase.class)
     void arrowJsReadsOurs(ExtraCase c) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Node.version() != null, "no node: see ArrowJsCrossCheckTest");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Node.available(), "no node: see ArrowJsCrossCheckTest");
         Written w = write(c);
         JsonNode expected;
         try (BufferAllocator allocator = BufferAllocator.create();
@@ -150,7 +150,7 @@ class ExtraFeaturesCrossCheckTest {
     @ParameterizedTest
     @EnumSource(ExtraCase.class)
     void weReadWhatArrowJsWrites(ExtraCase c) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Node.version() != null, "no node: see ArrowJsCrossCheckTest");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Node.available(), "no node: see ArrowJsCrossCheckTest");
         Written w = write(c);
         Path theirs = dir.resolve("arrow_js.stream");
         check(c, ARROW_JS_CANNOT_WRITE, () -> {

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Node {
     private static final long TIMEOUT_SECONDS = 300;
+    /** The node command; the property lets a test run see what happens on a machine without it. */
+    private static final String NODE = System.getProperty("lightstream.node", "node");
 
     private Node() {}
 
@@ -31,10 +33,28 @@ final class Node {
         return path;
     }
 
+    private static volatile Boolean available;
+
+    /**
+     * True when {@code node} runs here. When it does not, says so loudly on stderr (once): the
+     * Arrow JS checks are then skipped, and that must not pass unnoticed.
+     */
+    static boolean available() {
+        if (available == null) {
+            String v = version();
+            available = v != null;
+            if (v == null) {
+                System.err.println("\n*** SKIPPED: the Arrow JS cross-checks need Node.js (node and npm on the PATH),"
+                        + " and there is none on this machine. ***\n");
+            }
+        }
+        return available;
+    }
+
     /** The version {@code node --version} prints, or null when there is no node on the PATH. */
     static String version() {
         try {
-            Result r = exec(Path.of("."), List.of("node", "--version"));
+            Result r = exec(Path.of("."), List.of(NODE, "--version"));
             return r.exit() == 0 ? r.out().trim() : null;
         } catch (IOException e) {
             return null;
@@ -61,7 +81,7 @@ final class Node {
 
     /** Runs {@code node script args...} in {@link #scripts()}. */
     static Result run(String script, Object... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("node", script));
+        List<String> command = new ArrayList<>(List.of(NODE, script));
         for (Object a : args) {
             command.add(String.valueOf(a));
         }

@@ -60,7 +60,7 @@ class StreamFeaturesCrossCheckTest {
 
     @BeforeAll
     static void installArrowJs() throws IOException {
-        if (Node.version() != null) {
+        if (Node.available()) {
             Node.install(Node.scripts());
         }
     }
@@ -124,7 +124,7 @@ class StreamFeaturesCrossCheckTest {
         // Arrow Java reads it: deltas and replacements applied.
         assertThat(ArrowJava.decodedDictionaryColumns(stream)).isEqualTo(expectedStrings);
 
-        if (Node.version() != null) {
+        if (Node.available()) {
             // Arrow JS reads it.
             Node.Result read = Node.run("dump.mjs", stream);
             assertThat(read.exit()).as(read.err()).isZero();
@@ -155,7 +155,7 @@ class StreamFeaturesCrossCheckTest {
 
         ArrowJava.validate(ArrowJava.plainJson(c.json(), dir), legacy, true);
 
-        if (Node.version() != null) {
+        if (Node.available()) {
             JsonNode expected;
             try (IntegrationJsonFile json = IntegrationJsonReader.read(c.json(), allocator)) {
                 expected = canonical(json.data());
@@ -192,7 +192,7 @@ class StreamFeaturesCrossCheckTest {
         new KnownFailure(codec, "arrow-compression is not on the class path",
                 "Please add arrow-compression module to use CommonsCompressionFactory for " + codec)
                 .assertFails(() -> ArrowJava.validate(json, file, false));
-        if (Node.version() != null) {
+        if (Node.available()) {
             Node.Result r = Node.run("dump.mjs", file);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).contains("Record batch is compressed but codec not found");
