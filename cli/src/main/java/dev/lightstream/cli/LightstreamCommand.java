@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             CatCommand.class,
             ConvertCommand.class,
             DemoCommand.class,
+            IntegrationCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class LightstreamCommand implements Runnable {
