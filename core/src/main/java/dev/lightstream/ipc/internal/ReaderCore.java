@@ -107,7 +107,8 @@ public final class ReaderCore implements AutoCloseable {
                     + " is replaced, which the IPC file format does not allow");
         }
         BatchLoader.Loaded loaded = loader.load(List.of(Field.nullable("dictionary", valueType)), table.data(), body,
-                bodyLength, bigEndian, message.version(), dictionaries, where + " (dictionary id " + id + ")");
+                bodyLength, bigEndian, message.version(), dictionaries, where + " (dictionary id " + id + ")",
+                List.of(field.name() + "[dictionary]"));
         List<MemoryBlock> blocks = new ArrayList<>(loaded.blocks());
         try {
             ArrayData data = loaded.columns().getFirst();
@@ -148,7 +149,7 @@ public final class ReaderCore implements AutoCloseable {
             throw new InvalidIpcException(where + ": record batch message without a header");
         }
         BatchLoader.Loaded loaded = loader.load(schema.fields(), table, body, bodyLength, bigEndian, message.version(),
-                dictionaries, where);
+                dictionaries, where, null);
         try {
             List<Array> columns = new ArrayList<>(loaded.columns().size());
             for (ArrayData data : loaded.columns()) {
