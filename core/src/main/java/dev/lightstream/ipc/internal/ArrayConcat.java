@@ -377,7 +377,8 @@ public final class ArrayConcat {
             if (p.length() == 0) {
                 physical[k] = new int[] {0, 0};
             } else {
-                RunEndEncodedArray array = (RunEndEncodedArray) Array.of(p);
+                // As the storage type: an extension over run-end encoding would make an ExtensionArray.
+                RunEndEncodedArray array = (RunEndEncodedArray) Array.of(p.withType(r));
                 physical[k] = new int[] {array.physicalIndex(0), array.physicalIndex(p.length() - 1) + 1};
             }
             runs += physical[k][1] - physical[k][0];
