@@ -125,4 +125,81 @@ class RoundTripRegressionTest {
         }
         assertThat(dictionaryMessages).as("dictionary messages").isEqualTo(1);
     }
+
+    // ---- nested dictionaries --------------------------------------------------------------
+
+    private static final DataType.Dictionary INNER = DataType.dictionary(DataType.INT32, DataType.UTF8);
+    private static final DataType.Dictionary OUTER = DataType.dictionary(DataType.INT32,
+            DataType.struct(Field.nullable("i", INNER).withDictionaryId(1)));
+    private static final Schema NESTED = Schema.of(Field.nullable("outer", OUTER).withDictionaryId(0),
+            Field.nullable("inner", INNER).withDictionaryId(1));
+
+    /** Outer dictionary values: structs whose field i has {@code indices} into {@code inner}. */
+    private ArrayData outerValues(ArrayData inner, Integer... indices) {
+        ArrayData child = TestArrays.dictionary(INNER, inner, allocator, blocks, indices);
+        return new ArrayData(OUTER.valueType(), indices.length, 0, 0, new java.lang.foreign.MemorySegment[] {null},
+                List.of(child), null);
+    }
+
+    private RecordBatch nestedBatch(ArrayData outerValues, ArrayData inner, Integer[] outer, Integer... direct) {
+        return RecordBatch.of(NESTED, Array.of(TestArrays.dictionary(OUTER, outerValues, allocator, blocks, outer)),
+                Array.of(TestArrays.dictionary(INNER, inner, allocator, blocks, direct)));
+    }
+
+    private static List<Object> values(RecordBatch batch, int column) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < batch.rowCount(); i++) {
+            out.add(batch.column(column).getObject(i));
+        }
+        return out;
+    }
+
+    /**
+     * The writer's copy of a dictionary it sent kept pointing at the caller's nested dictionary:
+     * once the caller released the batch, comparing the next batch's dictionary with it read
+     * released memory.
+     */
+    @Test
+    void theWritersCopyOfANestedDictionaryOutlivesTheCallersBatch() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (ArrowStreamWriter writer = new ArrowStreamWriter(java.nio.channels.Channels.newChannel(out), NESTED,
+                allocator)) {
+            List<MemoryBlock> first = new ArrayList<>();
+            try (BufferAllocator a = BufferAllocator.leakChecking()) {
+                ArrayData inner = TestArrays.utf8(a, first, "p", "q");
+                ArrayData outerValues = new ArrayData(OUTER.valueType(), 2, 0, 0, new java.lang.foreign.MemorySegment[] {null},
+                        List.of(TestArrays.dictionary(INNER, inner, a, first, 0, 1)), null);
+                writer.write(RecordBatch.of(NESTED, Array.of(TestArrays.dictionary(OUTER, outerValues, a, first, 1, 0)),
+                        Array.of(TestArrays.dictionary(INNER, inner, a, first, 0, 1))));
+                first.forEach(MemoryBlock::release); // the caller is done with its batch
+            }
+            ArrayData inner = TestArrays.utf8(allocator, blocks, "p", "q", "r");
+            writer.write(nestedBatch(outerValues(inner, 0, 1, 2), inner, new Integer[] {2, 0}, 2, 2));
+        }
+        try (Golden.Content back = RoundTrip.readStream(out.toByteArray(), allocator)) {
+            assertThat(values(back.batches().get(0), 0)).containsExactly(java.util.Map.of("i", "q"), java.util.Map.of("i", "p"));
+            assertThat(values(back.batches().get(1), 0)).containsExactly(java.util.Map.of("i", "r"), java.util.Map.of("i", "p"));
+            assertThat(values(back.batches().get(1), 1)).containsExactly("r", "r");
+        }
+    }
+
+    /**
+     * An outer dictionary whose values (decoded) extend the ones sent, but whose nested dictionary
+     * was replaced, was sent as a delta: the reader joins the old values, indices into the old
+     * nested dictionary, to the new nested dictionary, and they decode to other values.
+     */
+    @Test
+    void anOuterDictionaryIsNotADeltaWhenItsNestedDictionaryWasReplaced() throws IOException {
+        ArrayData inner1 = TestArrays.utf8(allocator, blocks, "p", "q");
+        ArrayData inner2 = TestArrays.utf8(allocator, blocks, "q", "p");
+        List<RecordBatch> batches = List.of(
+                nestedBatch(outerValues(inner1, 0), inner1, new Integer[] {0}, 1),
+                // decoded, outer values [p, q] extend [p]; but inner2 replaces inner1
+                nestedBatch(outerValues(inner2, 1, 0), inner2, new Integer[] {0, 1}, 0, 1));
+        byte[] stream = RoundTrip.writeStream(NESTED, batches, allocator, IpcWriteOptions.DEFAULT);
+        try (Golden.Content back = RoundTrip.readStream(stream, allocator)) {
+            assertEqual(batches, back, "stream");
+            assertThat(values(back.batches().get(1), 0)).containsExactly(java.util.Map.of("i", "p"), java.util.Map.of("i", "q"));
+        }
+    }
 }

@@ -1,7 +1,10 @@
 package dev.lightstream.ipc.internal;
 
 import dev.lightstream.array.Array;
+import dev.lightstream.array.ArrayData;
+import dev.lightstream.schema.DataType;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,40 @@ final class Values {
     static boolean samePrefix(Array a, Array b, int count) {
         for (int i = 0; i < count; i++) {
             if (!deepEquals(a.getObject(i), b.getObject(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True if every dictionary that {@code current} (a dictionary's values, say) references, at
+     * any depth, is the one {@code old} references there or extends it: its first values equal
+     * all of the old one's, and so on down. Then indices into the old dictionaries mean the same
+     * in the new ones. {@code old} and {@code current} have the same type.
+     */
+    static boolean dictionariesExtend(ArrayData old, ArrayData current) {
+        return dictionariesExtend(old, current, new IdentityHashMap<>());
+    }
+
+    private static boolean dictionariesExtend(ArrayData old, ArrayData current, Map<ArrayData, ArrayData> checked) {
+        DataType type = DictionaryIds.unwrap(old.type());
+        if (type instanceof DataType.Dictionary) {
+            ArrayData before = old.dictionary();
+            ArrayData after = current.dictionary();
+            if (before == after || checked.get(before) == after) {
+                return true;
+            }
+            if (after.length() < before.length()
+                    || !samePrefix(Array.of(before), Array.of(after), before.length())
+                    || !dictionariesExtend(before, after, checked)) {
+                return false;
+            }
+            checked.put(before, after);
+            return true;
+        }
+        for (int i = 0; i < old.children().size(); i++) {
+            if (!dictionariesExtend(old.child(i), current.child(i), checked)) {
                 return false;
             }
         }
