@@ -202,4 +202,30 @@ class RoundTripRegressionTest {
             assertThat(values(back.batches().get(1), 0)).containsExactly(java.util.Map.of("i", "p"), java.util.Map.of("i", "q"));
         }
     }
+
+    /**
+     * Seed 619: the writer compared dictionaries through getObject, whose map of a struct keeps one
+     * value per field name: with a repeated name, changed values were taken for unchanged ones and
+     * a delta (or nothing) was sent where a replacement was needed.
+     */
+    @Test
+    void dictionariesOfStructsWithARepeatedFieldNameCompareEveryField() throws IOException {
+        DataType values = DataType.struct(Field.nullable("a", DataType.INT32), Field.nullable("a", DataType.INT32));
+        DataType.Dictionary type = DataType.dictionary(DataType.INT32, values);
+        Schema schema = Schema.of(Field.nullable("d", type).withDictionaryId(0));
+        ArrayData first = array(values, List.of(1, 2)).data();
+        ArrayData sameLastField = array(values, List.of(9, 2)).data();
+        ArrayData extendedLooking = array(values, List.of(7, 2), List.of(5, 5)).data();
+        List<RecordBatch> batches = List.of(
+                RecordBatch.of(schema, Array.of(TestArrays.dictionary(type, first, allocator, blocks, 0))),
+                RecordBatch.of(schema, Array.of(TestArrays.dictionary(type, sameLastField, allocator, blocks, 0))),
+                RecordBatch.of(schema, Array.of(TestArrays.dictionary(type, extendedLooking, allocator, blocks, 0, 1))));
+        byte[] stream = RoundTrip.writeStream(schema, batches, allocator, IpcWriteOptions.DEFAULT);
+        try (Golden.Content back = RoundTrip.readStream(stream, allocator)) {
+            assertEqual(batches, back, "stream");
+            dev.lightstream.array.StructArray third = (dev.lightstream.array.StructArray)
+                    ((dev.lightstream.array.DictionaryArray) back.batches().get(2).column(0)).dictionary();
+            assertThat(((dev.lightstream.array.Int32Array) third.field(0)).get(0)).isEqualTo(7);
+        }
+    }
 }
