@@ -243,4 +243,38 @@ class ForgedContentsTest {
         assertRefused(valid, forge(valid, b -> b.put(validity, (byte) 0b001)), BATCH, "n",
                 "nullCount=1 but the validity bitmap has 2 nulls");
     }
+
+    /**
+     * A run-end encoded array with values but no runs is a lie of the field nodes: refused by the
+     * O(1) checks, which run with content validation off too (it was accepted then, and every
+     * accessor of the array threw).
+     */
+    @Test
+    void runEndEncodingWithoutRunsIsRefusedWithoutContentValidation() throws IOException {
+        Field field = Field.nullable("r", DataType.runEndEncoded(DataType.INT32, DataType.INT32));
+        byte[] valid = stream(field, 5);
+        // The nodes vector holds {length, nullCount} for r, r.run_ends and r.values: {1, 0} each.
+        ByteBuffer nodes = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+        nodes.putLong(1).putLong(0).putLong(1).putLong(0).putLong(1).putLong(0);
+        int at = indexOf(valid, nodes.array());
+        assertThat(at).as("the field nodes in the metadata").isPositive();
+        byte[] forged = forge(valid, b -> b.putLong(at + 16, 0).putLong(at + 32, 0));
+        for (boolean validate : new boolean[] {true, false}) {
+            assertThat(decode(forged, validate)).as("validate=" + validate).isInstanceOf(InvalidIpcException.class)
+                    .hasMessage(BATCH + ": run-end encoded field 'r' has 1 values but no runs");
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= bytes.length; i++) {
+            for (int k = 0; k < pattern.length; k++) {
+                if (bytes[i + k] != pattern[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }

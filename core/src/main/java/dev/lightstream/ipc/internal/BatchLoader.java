@@ -579,6 +579,10 @@ public final class BatchLoader {
                     throw new InvalidIpcException(where + ": run-end encoded field '" + path() + "' has "
                             + runEnds.length() + " run ends but " + values.length() + " values");
                 }
+                if (length > 0 && runEnds.length() == 0) {
+                    throw new InvalidIpcException(where + ": run-end encoded field '" + path() + "' has " + length
+                            + " values but no runs");
+                }
                 children = List.of(runEnds, values);
                 nullCount = 0;
             }
