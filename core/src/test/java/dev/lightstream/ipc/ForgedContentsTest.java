@@ -209,6 +209,43 @@ class ForgedContentsTest {
     }
 
     @Test
+    void filesAreValidatedToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        Field field = Field.nullable("d", DataType.dictionary(DataType.INT32, DataType.UTF8));
+        Schema schema = Schema.of(field);
+        Array column = ArrayBuilder.fromList(allocator, field.type(), List.of("x", "y", "x"), blocks);
+        java.nio.file.Path file = RoundTrip.writeFile(schema, List.of(RecordBatch.of(schema, column)), allocator,
+                IpcWriteOptions.DEFAULT, dir);
+        byte[] valid = java.nio.file.Files.readAllBytes(file);
+        StreamLayout layout = StreamLayout.of(valid, 8);
+        int indices = layout.recordBatches().getFirst().bufferStart(1);
+        int offsets = layout.dictionaryBatches().getFirst().bufferStart(1);
+        assertThat(readFile(valid, dir, true)).isNull();
+        byte[] badIndex = forge(valid, b -> b.putInt(indices + 4, 7));
+        assertThat(readFile(badIndex, dir, true)).isInstanceOf(InvalidIpcException.class)
+                .hasMessage("record batch 0: field 'd': slot 1 has dictionary index 7 outside the dictionary of length 2");
+        assertThat(readFile(badIndex, dir, false)).isNull();
+        byte[] badDictionary = forge(valid, b -> b.putInt(offsets + 8, 99));
+        assertThat(readFile(badDictionary, dir, true)).isInstanceOf(InvalidIpcException.class)
+                .hasMessageStartingWith("dictionary block 0 (dictionary id 0): field 'd[dictionary]': last offset 99");
+    }
+
+    /** Opens a file of {@code bytes} and reads every batch; returns the exception, or null. */
+    private IOException readFile(byte[] bytes, java.nio.file.Path dir, boolean validate) {
+        try {
+            java.nio.file.Path path = java.nio.file.Files.write(dir.resolve("forged.arrow"), bytes);
+            try (ArrowFileReader reader = new ArrowFileReader(path, allocator,
+                    IpcReadOptions.DEFAULT.withValidateContents(validate))) {
+                for (int i = 0; i < reader.batchCount(); i++) {
+                    reader.batch(i).close();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    @Test
     void runEnds() throws IOException {
         Field field = Field.nullable("r", DataType.runEndEncoded(DataType.INT32, DataType.UTF8));
         byte[] valid = stream(field, "a", "a", "b", "b", "b");
