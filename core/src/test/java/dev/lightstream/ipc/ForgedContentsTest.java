@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightstream.array.Array;
 import dev.lightstream.array.ArrayBuilder;
+import dev.lightstream.array.ArrayData;
 import dev.lightstream.array.InvalidArrayException;
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.array.UnionArray;
@@ -313,5 +314,50 @@ class ForgedContentsTest {
             return i;
         }
         return -1;
+    }
+
+    /**
+     * A delta joined to a dictionary whose nested dictionary was replaced in between: the old
+     * values' nested indices were valid against the old nested dictionary, not against the new
+     * one, yet the joined dictionary was not validated, and reading the batch threw
+     * IndexOutOfBoundsException. Forged by splicing a replacement of the nested dictionary (from
+     * another stream) in front of a delta our writer sent.
+     */
+    @Test
+    void aDeltaJoinedAfterItsNestedDictionaryWasReplacedIsValidated() throws IOException {
+        DataType.Dictionary inner = DataType.dictionary(DataType.INT32, DataType.UTF8);
+        DataType.Dictionary outer = DataType.dictionary(DataType.INT32,
+                DataType.struct(Field.nullable("i", inner).withDictionaryId(1)));
+        Schema schema = Schema.of(Field.nullable("x", outer).withDictionaryId(0));
+        // x's dictionary grows from [{i: c}] to [{i: c}, {i: a}] over inner [a, b, c]: a delta.
+        ArrayData abc = dev.lightstream.fixtures.TestArrays.utf8(allocator, blocks, "a", "b", "c");
+        byte[] grown = RoundTrip.writeStream(schema, List.of(
+                RecordBatch.of(schema, Array.of(outerOf(outer, inner, abc, new Integer[] {2}, 0))),
+                RecordBatch.of(schema, Array.of(outerOf(outer, inner, abc, new Integer[] {2, 0}, 1)))),
+                allocator, IpcWriteOptions.DEFAULT);
+        ArrayData z = dev.lightstream.fixtures.TestArrays.utf8(allocator, blocks, "z");
+        byte[] other = RoundTrip.writeStream(schema, List.of(
+                RecordBatch.of(schema, Array.of(outerOf(outer, inner, z, new Integer[] {0}, 0)))),
+                allocator, IpcWriteOptions.DEFAULT);
+        List<StreamLayout.Message> messages = StreamLayout.of(grown).messages();
+        // schema, inner, x, batch, x delta, batch (then the end marker)
+        assertThat(messages).extracting(StreamLayout.Message::dictionaryId).containsExactly(-1L, 1L, 0L, -1L, 0L, -1L);
+        byte[] replacement = StreamLayout.of(other).messages().get(1).bytes(other); // inner = [z]
+        java.io.ByteArrayOutputStream forged = new java.io.ByteArrayOutputStream();
+        forged.writeBytes(java.util.Arrays.copyOfRange(grown, 0, messages.get(4).start()));
+        forged.writeBytes(replacement);
+        forged.writeBytes(java.util.Arrays.copyOfRange(grown, messages.get(4).start(), grown.length));
+        assertThat(decode(forged.toByteArray(), true)).isInstanceOf(InvalidIpcException.class)
+                .hasMessage("message 5 (dictionary batch) (dictionary id 0 joined to its delta): field 'x[dictionary].i':"
+                        + " slot 0 has dictionary index 2 outside the dictionary of length 1");
+    }
+
+    /** A column of {@code outer} whose dictionary holds structs {i: inner[k]} for each k of {@code keys}. */
+    private ArrayData outerOf(DataType.Dictionary outer, DataType.Dictionary inner, ArrayData innerValues,
+            Integer[] keys, Integer... indices) {
+        ArrayData i = dev.lightstream.fixtures.TestArrays.dictionary(inner, innerValues, allocator, blocks, keys);
+        ArrayData values = new ArrayData(outer.valueType(), keys.length, 0, 0, new java.lang.foreign.MemorySegment[] {null},
+                List.of(i), null);
+        return dev.lightstream.fixtures.TestArrays.dictionary(outer, values, allocator, blocks, indices);
     }
 }

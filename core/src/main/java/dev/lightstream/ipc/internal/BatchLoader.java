@@ -158,6 +158,22 @@ public final class BatchLoader {
         }
     }
 
+    /**
+     * Validates the contents of {@code data} (when the options ask for it), as if loaded from
+     * {@code where}: for arrays the reader makes of loaded ones, such as a dictionary joined to
+     * its delta. Dictionaries it uses are taken as valid; their indices are checked.
+     */
+    public void validate(String where, String path, ArrayData data) throws InvalidIpcException {
+        if (!options.validateContents()) {
+            return;
+        }
+        try {
+            validator.validate(path, data);
+        } catch (InvalidArrayException e) {
+            throw new InvalidIpcException(where + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Validates the contents of every column; errors name the message and the field path. */
     private void validate(List<Field> fields, List<ArrayData> columns, List<String> paths) throws InvalidIpcException {
         for (int i = 0; i < columns.size(); i++) {

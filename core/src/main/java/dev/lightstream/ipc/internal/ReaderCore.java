@@ -128,6 +128,12 @@ public final class ReaderCore implements AutoCloseable {
                     throw new IOException(where + ": cannot allocate the concatenated dictionary " + id + ": "
                             + e.getMessage(), e);
                 }
+                if (hasNestedDictionary(valueType)) {
+                    // The old values' indices were checked against the nested dictionaries they came
+                    // with; joined, they point into the current ones, which may have been replaced.
+                    loader.validate(where + " (dictionary id " + id + " joined to its delta)",
+                            field.name() + "[dictionary]", data);
+                }
             } else if (size > options.maxDictionaryBytes()) {
                 throw new FrameTooLargeException(where + ": dictionary " + id, size, options.maxDictionaryBytes());
             }
@@ -162,6 +168,19 @@ public final class ReaderCore implements AutoCloseable {
             }
             throw new InvalidIpcException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean hasNestedDictionary(DataType type) {
+        DataType t = DictionaryIds.unwrap(type);
+        if (t instanceof DataType.Dictionary) {
+            return true;
+        }
+        for (Field child : t.children()) {
+            if (hasNestedDictionary(child.type())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void requireSchema(String where) throws InvalidIpcException {
