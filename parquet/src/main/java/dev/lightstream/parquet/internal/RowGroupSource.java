@@ -1,0 +1,237 @@
+package dev.lightstream.parquet.internal;
+
+import dev.lightstream.array.RecordBatch;
+import dev.lightstream.array.RecordBatchBuilder;
+import dev.lightstream.memory.BufferAllocator;
+import dev.lightstream.parquet.InvalidParquetException;
+import dev.lightstream.schema.Schema;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * The engine of the Parquet reader: opens the file with parquet-java, checks its footer against the
+ * file size, prunes the schema to the projected columns, and assembles the records of the selected
+ * row groups into Arrow builders ({@link ArrowConverters}), a batch at a time.
+ *
+ * <p>Every runtime exception parquet-java or the builders raise on bad input is caught here and
+ * rethrown as {@link InvalidParquetException} naming the row group; nothing unchecked escapes.
+ */
+public final class RowGroupSource implements AutoCloseable {
+    private final ParquetFileReader file;
+    private final MessageType requested;
+    private final MessageColumnIO columnIO;
+    private final Schema schema;
+    private final RecordBatchBuilder builder;
+    private final RecordMaterializer<Object> materializer;
+    private final List<Integer> rowGroups;
+    private final int batchRows;
+    private final long totalRows;
+
+    private int nextGroup;
+    private int currentGroup = -1;
+    private RecordReader<Object> records;
+    private long rowsLeftInGroup;
+    private long rowsRead;
+    private boolean closed;
+
+    /** What to read: {@code columns} and {@code rowGroups} as in {@link dev.lightstream.parquet.ParquetReadOptions}. */
+    public record Settings(int batchRows, List<String> columns, List<Integer> rowGroups, int maxPageBytes) {}
+
+    public RowGroupSource(InputFile input, BufferAllocator allocator, Settings settings) throws IOException {
+        ParquetReadOptions options = ParquetReadOptions.builder()
+                .withCodecFactory(new AirCompressorCodecFactory(0, settings.maxPageBytes()))
+                .useStatsFilter(false)
+                .useDictionaryFilter(false)
+                .useRecordFilter(false)
+                .useColumnIndexFilter(false)
+                .useBloomFilter(false)
+                .build();
+        long length = input.getLength();
+        if (length < 12) {
+            throw new EOFException("a Parquet file has at least 12 bytes (two magic numbers and a footer length), this one "
+                    + length);
+        }
+        try {
+            this.file = ParquetFileReader.open(input, options);
+        } catch (IOException e) {
+            throw e instanceof InvalidParquetException || e instanceof EOFException ? e
+                    : new InvalidParquetException("not a readable Parquet file: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new InvalidParquetException("not a readable Parquet file: " + e.getMessage(), e);
+        }
+        try {
+            List<BlockMetaData> blocks = file.getRowGroups();
+            checkFooter(blocks, length);
+            MessageType fileSchema = file.getFileMetaData().getSchema();
+            this.requested = Projection.select(fileSchema, settings.columns());
+            Map<String, String> metadata = new HashMap<>(file.getFileMetaData().getKeyValueMetaData());
+            this.schema = ArrowTypes.toArrow(requested, metadata);
+            this.rowGroups = new ArrayList<>();
+            if (settings.rowGroups().isEmpty()) {
+                for (int i = 0; i < blocks.size(); i++) {
+                    rowGroups.add(i);
+                }
+            } else {
+                for (int index : settings.rowGroups()) {
+                    if (index < 0 || index >= blocks.size()) {
+                        throw new IndexOutOfBoundsException("row group index=" + index + " rowGroups=" + blocks.size());
+                    }
+                    rowGroups.add(index);
+                }
+            }
+            long total = 0;
+            for (int index : rowGroups) {
+                total += blocks.get(index).getRowCount();
+            }
+            this.totalRows = total;
+            this.batchRows = settings.batchRows();
+            file.setRequestedSchema(requested);
+            this.columnIO = new ColumnIOFactory(file.getFileMetaData().getCreatedBy()).getColumnIO(requested, fileSchema);
+            this.builder = new RecordBatchBuilder(allocator, schema);
+            GroupConverter root;
+            try {
+                root = ArrowConverters.root(requested.getFields(), builder.columns());
+            } catch (IOException | RuntimeException e) {
+                builder.close();
+                throw e;
+            }
+            this.materializer = new RecordMaterializer<>() {
+                @Override
+                public Object getCurrentRecord() {
+                    return Boolean.TRUE;
+                }
+
+                @Override
+                public GroupConverter getRootConverter() {
+                    return root;
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            if (e instanceof IllegalArgumentException || e instanceof IndexOutOfBoundsException
+                    || e instanceof IOException) {
+                throw e;
+            }
+            throw new InvalidParquetException("bad Parquet footer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Column chunks must lie inside the file: their offsets and sizes come from the file and decide allocations. */
+    private static void checkFooter(List<BlockMetaData> blocks, long fileLength) throws InvalidParquetException {
+        for (int b = 0; b < blocks.size(); b++) {
+            BlockMetaData block = blocks.get(b);
+            if (block.getRowCount() < 0) {
+                throw new InvalidParquetException("row group " + b + " has rowCount=" + block.getRowCount());
+            }
+            for (ColumnChunkMetaData chunk : block.getColumns()) {
+                long start = chunk.getStartingPos();
+                long size = chunk.getTotalSize();
+                if (start < 4 || size < 0 || start > fileLength - size) {
+                    throw new InvalidParquetException("row group " + b + " column " + chunk.getPath() + " spans bytes "
+                            + start + ".." + (start + size) + " of a file of " + fileLength);
+                }
+            }
+        }
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Rows in the selected row groups. */
+    public long totalRows() {
+        return totalRows;
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    /** The number of row groups in the file. */
+    public int rowGroupCount() {
+        return file.getRowGroups().size();
+    }
+
+    public Map<String, String> keyValueMetadata() {
+        return file.getFileMetaData().getKeyValueMetaData();
+    }
+
+    /** The next batch, or null at the end. */
+    public RecordBatch next() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("Parquet reader is closed");
+        }
+        int rows = 0;
+        try {
+            while (rows < batchRows) {
+                if (rowsLeftInGroup == 0 && !nextRowGroup()) {
+                    break;
+                }
+                long take = Math.min(rowsLeftInGroup, batchRows - rows);
+                for (long i = 0; i < take; i++) {
+                    records.read();
+                }
+                rowsLeftInGroup -= take;
+                rows += (int) take;
+            }
+            if (rows == 0) {
+                return null;
+            }
+            RecordBatch batch = builder.build();
+            rowsRead += rows;
+            return batch;
+        } catch (IOException e) {
+            discard();
+            throw e instanceof InvalidParquetException || e instanceof EOFException ? e
+                    : new InvalidParquetException("row group " + currentGroup + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            discard();
+            throw new InvalidParquetException("row group " + currentGroup + " does not decode: " + e, e);
+        }
+    }
+
+    private boolean nextRowGroup() throws IOException {
+        if (nextGroup >= rowGroups.size()) {
+            return false;
+        }
+        currentGroup = rowGroups.get(nextGroup++);
+        PageReadStore pages = file.readRowGroup(currentGroup);
+        if (pages == null) {
+            throw new InvalidParquetException("row group " + currentGroup + " is missing");
+        }
+        records = columnIO.getRecordReader(pages, materializer);
+        rowsLeftInGroup = pages.getRowCount();
+        return true;
+    }
+
+    /** After a failure: the builders may be inconsistent, so nothing more is read. */
+    private void discard() {
+        closed = true;
+        builder.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            builder.close();
+        }
+        file.close();
+    }
+}
