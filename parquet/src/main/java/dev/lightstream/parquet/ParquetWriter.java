@@ -35,8 +35,8 @@ import java.util.Objects;
  * FLOAT16), bool, decimals (INT32/INT64/FIXED_LEN_BYTE_ARRAY by precision), dates, times,
  * timestamps (UTC-adjusted when the type has a time zone), strings and binaries of every layout,
  * fixed-size binary, {@code arrow.uuid} as UUID, lists of every kind, structs and maps; dictionary
- * and run-end encoded arrays are written as their values; durations as plain INT64 and intervals as
- * INTERVAL. Unions and structs without fields are refused.
+ * and run-end encoded arrays are written as their values; durations as plain INT64. Unions, intervals
+ * and structs without fields are refused.
  */
 public final class ParquetWriter implements AutoCloseable {
     private final RowGroupSink sink;

@@ -65,6 +65,10 @@ final class ReadBack {
 
     /** The value read back for {@code value} (as getObject gives it) of written type {@code t}, normalized. */
     static Object value(DataType t, Object value) {
+        return normalize(valueOf(t, value));
+    }
+
+    private static Object valueOf(DataType t, Object value) {
         if (value == null) {
             return null;
         }
@@ -124,6 +128,11 @@ final class ReadBack {
         return switch (value) {
             case null -> null;
             case byte[] b -> "0x" + HexFormat.of().formatHex(b);
+            // Integers compare by value, whatever box a reader chose (uint8 as Short or Integer...).
+            case Byte b -> b.longValue();
+            case Short b -> b.longValue();
+            case Integer b -> b.longValue();
+            case java.math.BigInteger b when b.bitLength() < 64 -> b.longValue();
             case List<?> l -> l.stream().map(ReadBack::normalize).toList();
             case Map<?, ?> m -> {
                 Map<Object, Object> out = new LinkedHashMap<>();

@@ -13,7 +13,6 @@ import dev.lightstream.array.Int16Array;
 import dev.lightstream.array.Int32Array;
 import dev.lightstream.array.Int64Array;
 import dev.lightstream.array.Int8Array;
-import dev.lightstream.array.IntervalArray;
 import dev.lightstream.schema.DataType;
 import dev.lightstream.schema.TimeUnit;
 import java.math.BigInteger;
@@ -63,7 +62,6 @@ interface LeafWriter {
                     ? (a, i, out, r, d) -> out.write(Math.multiplyExact(((Int64Array) a).get(i), 1000L), r, d)
                     : (a, i, out, r, d) -> out.write(((Int64Array) a).get(i), r, d);
             case DataType.Duration t -> (a, i, out, r, d) -> out.write(((Int64Array) a).get(i), r, d);
-            case DataType.Interval t -> LeafWriter::interval;
             case DataType.Binary b -> LeafWriter::binary;
             case DataType.LargeBinary b -> LeafWriter::binary;
             case DataType.Utf8 u -> LeafWriter::binary;
@@ -84,41 +82,6 @@ interface LeafWriter {
 
     private static void view(Array a, int i, ColumnWriter out, int r, int d) {
         out.write(Binary.fromConstantByteArray(((BinaryViewArray) a).getBytes(i)), r, d);
-    }
-
-    /** INTERVAL: months, days and milliseconds as three little-endian unsigned 32-bit integers. */
-    private static void interval(Array a, int i, ColumnWriter out, int r, int d) {
-        IntervalArray intervals = (IntervalArray) a;
-        long months = intervals.getMonths(i);
-        long days = intervals.getDays(i);
-        long millis = switch (intervals.unit()) {
-            case YEAR_MONTH -> 0;
-            case DAY_TIME -> intervals.getMillis(i);
-            case MONTH_DAY_NANO -> {
-                long nanos = intervals.getNanos(i);
-                if (nanos % 1_000_000 != 0) {
-                    throw new IllegalArgumentException("interval nanoseconds=" + nanos
-                            + " is not a whole number of milliseconds, which Parquet INTERVAL cannot hold");
-                }
-                yield nanos / 1_000_000;
-            }
-        };
-        if (months < 0 || days < 0 || millis < 0 || millis > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("interval months=" + months + " days=" + days + " millis=" + millis
-                    + " has a negative part, which Parquet INTERVAL (unsigned) cannot hold");
-        }
-        byte[] bytes = new byte[12];
-        putIntLE(bytes, 0, (int) months);
-        putIntLE(bytes, 4, (int) days);
-        putIntLE(bytes, 8, (int) millis);
-        out.write(Binary.fromConstantByteArray(bytes), r, d);
-    }
-
-    private static void putIntLE(byte[] bytes, int at, int value) {
-        bytes[at] = (byte) value;
-        bytes[at + 1] = (byte) (value >> 8);
-        bytes[at + 2] = (byte) (value >> 16);
-        bytes[at + 3] = (byte) (value >> 24);
     }
 
     private static long unscaledLong(DecimalArray a, int i, DataType.Decimal type) {

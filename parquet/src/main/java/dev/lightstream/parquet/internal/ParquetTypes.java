@@ -21,9 +21,8 @@ import org.apache.parquet.schema.Types;
  * <p>See docs/formats.md for the table; in short: integers, floats, bool, decimal, date, time,
  * timestamp, strings, binaries and fixed-size binaries map to their Parquet logical types; lists
  * (all four kinds) to three-level LIST groups, maps to MAP groups, structs to groups; dictionary and
- * run-end encoded arrays are written as their values; durations as plain INT64; intervals as
- * INTERVAL; the null type as an all-null INT32 of logical type UNKNOWN; unions and empty structs are
- * refused.
+ * run-end encoded arrays are written as their values; durations as plain INT64; the null type as
+ * an all-null INT32 of logical type UNKNOWN; unions, intervals and empty structs are refused.
  */
 public final class ParquetTypes {
     /** The extension name of Arrow's canonical UUID type, stored as Parquet UUID. */
@@ -179,8 +178,10 @@ public final class ParquetTypes {
             case DataType.Timestamp t -> Types.primitive(PrimitiveTypeName.INT64, repetition)
                     .as(LogicalTypeAnnotation.timestampType(t.timezone() != null, parquetUnit(t.unit())));
             case DataType.Duration d -> Types.primitive(PrimitiveTypeName.INT64, repetition);
-            case DataType.Interval i -> Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, repetition).length(12)
-                    .as(LogicalTypeAnnotation.intervalType());
+            // parquet-java 1.18.1 writes the INTERVAL converted type with the logical type UNKNOWN,
+            // which readers (DuckDB) rightly take for an always-null column: refused, see docs/formats.md.
+            case DataType.Interval i -> throw new UnsupportedParquetTypeException(path, type
+                    + ": parquet-java writes INTERVAL as logical type UNKNOWN, which readers take for all nulls");
             case DataType.Utf8 u -> Types.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType());
             case DataType.LargeUtf8 u -> Types.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType());
             case DataType.Utf8View u -> Types.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType());
