@@ -39,6 +39,10 @@ public final class ParquetTypes {
      * @throws UnsupportedParquetTypeException naming the first field whose type Parquet cannot hold
      */
     public static Mapping toParquet(Schema schema) throws UnsupportedParquetTypeException {
+        if (schema.fields().isEmpty()) {
+            throw new UnsupportedParquetTypeException("", "a schema without fields has no Parquet representation");
+        }
+        checkDistinctNames(schema.fields(), "");
         List<Type> fields = new ArrayList<>();
         List<WriteNode> nodes = new ArrayList<>();
         for (Field field : schema.fields()) {
@@ -47,6 +51,17 @@ public final class ParquetTypes {
             nodes.add(c.node);
         }
         return new Mapping(new MessageType("arrow_schema", fields), nodes);
+    }
+
+    /** Parquet addresses columns by their path of names: siblings must have distinct names. */
+    private static void checkDistinctNames(List<Field> fields, String prefix) throws UnsupportedParquetTypeException {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Field field : fields) {
+            if (!seen.add(field.name())) {
+                throw new UnsupportedParquetTypeException(prefix + field.name(), "another field of the same parent has"
+                        + " this name, and Parquet addresses columns by their path of names");
+            }
+        }
     }
 
     /** The bytes of a FIXED_LEN_BYTE_ARRAY big enough for any decimal of {@code precision} digits. */
@@ -71,6 +86,7 @@ public final class ParquetTypes {
                 if (s.fields().isEmpty()) {
                     throw new UnsupportedParquetTypeException(path, "a struct without fields has no Parquet representation");
                 }
+                checkDistinctNames(s.fields(), path + ".");
                 List<Type> children = new ArrayList<>();
                 List<WriteNode> nodes = new ArrayList<>();
                 for (Field child : s.fields()) {
