@@ -202,8 +202,22 @@ public final class RowGroupSource implements AutoCloseable {
                     : new InvalidParquetException("row group " + currentGroup + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             discard();
-            throw new InvalidParquetException("row group " + currentGroup + " does not decode: " + e, e);
+            throw new InvalidParquetException("row group " + currentGroup + " does not decode: " + rootProblem(e), e);
         }
+    }
+
+    /** The most telling message in a chain: our own check's when one fired deep inside parquet-java. */
+    private static String rootProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidParquetException) {
+                return t.getMessage();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e + " (" + root + ")";
     }
 
     private boolean nextRowGroup() throws IOException {
