@@ -228,6 +228,10 @@ abstract class ColumnParser {
                 return false;
             }
             value = text.doubleValue;
+            if (!(builder instanceof Float64Array.Builder) && Double.isFinite(value)) {
+                // Rounding the text straight to float: through a double it could round twice.
+                value = Float.parseFloat(Text.ascii(a, off, len));
+            }
             return true;
         }
 
@@ -337,7 +341,14 @@ abstract class ColumnParser {
                     if (nanos % perUnit != 0) {
                         return null; // more precision than the unit holds
                     }
-                    return Math.addExact(Math.multiplyExact(text.longValue, t.unit().perSecond()), nanos / perUnit);
+                    long seconds = text.longValue;
+                    long units = nanos / perUnit;
+                    if (seconds < 0 && units > 0) {
+                        // keeps the earliest instants in range: (s + 1) * unit - (unit - fraction)
+                        return Math.addExact(Math.multiplyExact(seconds + 1, t.unit().perSecond()),
+                                units - t.unit().perSecond());
+                    }
+                    return Math.addExact(Math.multiplyExact(seconds, t.unit().perSecond()), units);
                 }
                 default -> throw new IllegalStateException("temporal type " + type);
             }
