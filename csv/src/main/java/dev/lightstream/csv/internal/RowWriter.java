@@ -63,8 +63,8 @@ public final class RowWriter {
         for (int c = 0; c < columns; c++) {
             textual[c] = mayNeedQuotes(arrays[c].type());
         }
+        line.clear();
         for (int r = 0; r < rows; r++) {
-            line.clear();
             for (int c = 0; c < columns; c++) {
                 if (c > 0) {
                     line.append(delimiter);
