@@ -1,7 +1,7 @@
 package dev.lightstream.csv;
 
 import dev.lightstream.array.RecordBatch;
-import dev.lightstream.csv.internal.ChunkSource;
+import dev.lightstream.csv.internal.ReaderChannel;
 import dev.lightstream.csv.internal.RecordSource;
 import dev.lightstream.memory.BufferAllocator;
 import dev.lightstream.schema.Schema;
@@ -86,7 +86,7 @@ public final class CsvReader implements AutoCloseable {
 
     /** Reads the characters of {@code reader} (encoded to UTF-8 as they come), which is closed with this reader. */
     public static CsvReader open(Reader reader, BufferAllocator allocator, CsvReadOptions options) throws IOException {
-        return new CsvReader(new ChunkSource(Objects.requireNonNull(reader, "reader")), allocator, options);
+        return new CsvReader(new ReaderChannel(Objects.requireNonNull(reader, "reader")), allocator, options);
     }
 
     /** The schema of the batches: given, or inferred when the reader opened. */

@@ -1,6 +1,5 @@
 package dev.lightstream.csv.internal;
 
-import dev.lightstream.array.ArrayBuilder;
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.array.RecordBatchBuilder;
 import dev.lightstream.csv.BinaryEncoding;
@@ -244,11 +243,6 @@ public final class RecordSource implements AutoCloseable {
             return false;
         }
         throw e;
-    }
-
-    /** The column builders, for tests of the memory they hold. */
-    List<ArrayBuilder> builders() {
-        return builder.columns();
     }
 
     @Override

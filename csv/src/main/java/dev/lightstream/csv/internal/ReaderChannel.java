@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * A byte channel over a character {@link Reader}: the characters are encoded as UTF-8 as they
  * are read, so the CSV tokenizer always works on bytes. Unpaired surrogates become '?'.
  */
-public final class ChunkSource implements ReadableByteChannel {
+public final class ReaderChannel implements ReadableByteChannel {
     private final Reader reader;
     private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -24,7 +24,7 @@ public final class ChunkSource implements ReadableByteChannel {
     private boolean flushed;
     private boolean open = true;
 
-    public ChunkSource(Reader reader) {
+    public ReaderChannel(Reader reader) {
         this.reader = reader;
         chars.flip();
         pending.flip();
