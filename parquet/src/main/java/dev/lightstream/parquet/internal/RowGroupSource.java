@@ -11,7 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.lightstream.array.ArrayBuilder;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.schema.Type;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -26,8 +31,9 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * The engine of the Parquet reader: opens the file with parquet-java, checks its footer against the
- * file size, prunes the schema to the projected columns, and assembles the records of the selected
- * row groups into Arrow builders ({@link ArrowConverters}), a batch at a time.
+ * file size, prunes the schema to the projected columns, and reads the selected row groups into
+ * Arrow builders ({@link ArrowConverters}), a batch at a time: top-level primitive columns a column
+ * at a time straight from their column readers, nested ones through parquet-java's record assembly.
  *
  * <p>Every runtime exception parquet-java or the builders raise on bad input is caught here and
  * rethrown as {@link InvalidParquetException} naming the row group; nothing unchecked escapes.
@@ -35,10 +41,19 @@ import org.apache.parquet.schema.MessageType;
 public final class RowGroupSource implements AutoCloseable {
     private final ParquetFileReader file;
     private final MessageType requested;
-    private final MessageColumnIO columnIO;
+    /** The record assembly of the nested top-level fields, or null when every field is flat. */
+    private final MessageColumnIO nestedIO;
+    private final String createdBy;
     private final Schema schema;
     private final RecordBatchBuilder builder;
     private final RecordMaterializer<Object> materializer;
+    private final GroupConverter flatRoot;
+    /** The top-level fields read column by column (primitive, not repeated), and the others. */
+    private final int[] flat;
+    private final int[] flatMaxDefinition;
+    private final ArrayBuilder[] flatBuilders;
+    private final ColumnDescriptor[] flatColumns;
+    private ColumnReader[] flatReaders;
     private final List<Integer> rowGroups;
     private final int batchRows;
     private final long totalRows;
@@ -102,15 +117,42 @@ public final class RowGroupSource implements AutoCloseable {
             this.totalRows = total;
             this.batchRows = settings.batchRows();
             file.setRequestedSchema(requested);
-            this.columnIO = new ColumnIOFactory(file.getFileMetaData().getCreatedBy()).getColumnIO(requested, fileSchema);
+            this.createdBy = file.getFileMetaData().getCreatedBy();
+            List<Integer> flatFields = new ArrayList<>();
+            List<Type> nestedTypes = new ArrayList<>();
+            List<Integer> nestedFields = new ArrayList<>();
+            for (int i = 0; i < requested.getFieldCount(); i++) {
+                Type field = requested.getType(i);
+                if (field.isPrimitive() && !field.isRepetition(Type.Repetition.REPEATED)) {
+                    flatFields.add(i);
+                } else {
+                    nestedFields.add(i);
+                    nestedTypes.add(field);
+                }
+            }
+            this.flat = flatFields.stream().mapToInt(Integer::intValue).toArray();
             this.builder = new RecordBatchBuilder(allocator, schema);
             GroupConverter root;
             try {
-                root = ArrowConverters.root(requested.getFields(), builder.columns());
+                // Flat columns go straight from their column readers to these converters.
+                this.flatRoot = ArrowConverters.root(requested.getFields(), builder.columns());
+                this.flatBuilders = new ArrayBuilder[flat.length];
+                this.flatColumns = new ColumnDescriptor[flat.length];
+                this.flatMaxDefinition = new int[flat.length];
+                for (int k = 0; k < flat.length; k++) {
+                    flatBuilders[k] = builder.column(flat[k]);
+                    flatColumns[k] = requested.getColumnDescription(new String[] {requested.getType(flat[k]).getName()});
+                    flatMaxDefinition[k] = flatColumns[k].getMaxDefinitionLevel();
+                }
+                // Nested columns go through parquet-java's record assembly.
+                List<ArrayBuilder> nestedBuilders = nestedFields.stream().map(builder::column).toList();
+                root = nestedTypes.isEmpty() ? null : ArrowConverters.root(nestedTypes, nestedBuilders);
             } catch (IOException | RuntimeException e) {
                 builder.close();
                 throw e;
             }
+            this.nestedIO = nestedTypes.isEmpty() ? null
+                    : new ColumnIOFactory(createdBy).getColumnIO(new MessageType(requested.getName(), nestedTypes), fileSchema);
             this.materializer = new RecordMaterializer<>() {
                 @Override
                 public Object getCurrentRecord() {
@@ -183,12 +225,17 @@ public final class RowGroupSource implements AutoCloseable {
                 if (rowsLeftInGroup == 0 && !nextRowGroup()) {
                     break;
                 }
-                long take = Math.min(rowsLeftInGroup, batchRows - rows);
-                for (long i = 0; i < take; i++) {
-                    records.read();
+                int take = (int) Math.min(rowsLeftInGroup, batchRows - rows);
+                for (int k = 0; k < flatReaders.length; k++) {
+                    readFlat(flatReaders[k], flatMaxDefinition[k], flatBuilders[k], take);
+                }
+                if (records != null) {
+                    for (int i = 0; i < take; i++) {
+                        records.read();
+                    }
                 }
                 rowsLeftInGroup -= take;
-                rows += (int) take;
+                rows += take;
             }
             if (rows == 0) {
                 return null;
@@ -229,9 +276,31 @@ public final class RowGroupSource implements AutoCloseable {
         if (pages == null) {
             throw new InvalidParquetException("row group " + currentGroup + " is missing");
         }
-        records = columnIO.getRecordReader(pages, materializer);
         rowsLeftInGroup = pages.getRowCount();
+        if (rowsLeftInGroup == 0) {
+            flatReaders = new ColumnReader[0];
+            records = null;
+            return true;
+        }
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, flatRoot, requested, createdBy);
+        flatReaders = new ColumnReader[flat.length];
+        for (int k = 0; k < flat.length; k++) {
+            flatReaders[k] = store.getColumnReader(flatColumns[k]);
+        }
+        records = nestedIO == null ? null : nestedIO.getRecordReader(pages, materializer);
         return true;
+    }
+
+    /** A column without repetition, a value or a null per row, straight into its builder. */
+    private static void readFlat(ColumnReader reader, int maxDefinition, ArrayBuilder builder, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (reader.getCurrentDefinitionLevel() == maxDefinition) {
+                reader.writeCurrentValueToConverter();
+            } else {
+                builder.appendNull();
+            }
+            reader.consume();
+        }
     }
 
     /** After a failure: the builders may be inconsistent, so nothing more is read. */
