@@ -90,11 +90,31 @@ public final class RowGroupSource implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new InvalidParquetException("not a readable Parquet file: " + e.getMessage(), e);
         }
+        List<BlockMetaData> blocks;
+        MessageType fileSchema;
+        MessageType projected;
         try {
-            List<BlockMetaData> blocks = file.getRowGroups();
+            blocks = file.getRowGroups();
             checkFooter(blocks, length);
-            MessageType fileSchema = file.getFileMetaData().getSchema();
-            this.requested = Projection.select(fileSchema, settings.columns());
+            fileSchema = file.getFileMetaData().getSchema();
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e instanceof IOException io ? io : new InvalidParquetException("bad Parquet footer: " + e, e);
+        }
+        // The caller's mistakes: a path that names no column, a row group that is not there.
+        try {
+            projected = Projection.select(fileSchema, settings.columns());
+            for (int index : settings.rowGroups()) {
+                if (index < 0 || index >= blocks.size()) {
+                    throw new IndexOutOfBoundsException("row group index=" + index + " rowGroups=" + blocks.size());
+                }
+            }
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+        try {
+            this.requested = projected;
             Map<String, String> metadata = new HashMap<>(file.getFileMetaData().getKeyValueMetaData());
             this.schema = ArrowTypes.toArrow(requested, metadata);
             this.rowGroups = new ArrayList<>();
@@ -103,12 +123,7 @@ public final class RowGroupSource implements AutoCloseable {
                     rowGroups.add(i);
                 }
             } else {
-                for (int index : settings.rowGroups()) {
-                    if (index < 0 || index >= blocks.size()) {
-                        throw new IndexOutOfBoundsException("row group index=" + index + " rowGroups=" + blocks.size());
-                    }
-                    rowGroups.add(index);
-                }
+                rowGroups.addAll(settings.rowGroups());
             }
             long total = 0;
             for (int index : rowGroups) {
@@ -147,12 +162,12 @@ public final class RowGroupSource implements AutoCloseable {
                 // Nested columns go through parquet-java's record assembly.
                 List<ArrayBuilder> nestedBuilders = nestedFields.stream().map(builder::column).toList();
                 root = nestedTypes.isEmpty() ? null : ArrowConverters.root(nestedTypes, nestedBuilders);
+                this.nestedIO = nestedTypes.isEmpty() ? null : new ColumnIOFactory(createdBy)
+                        .getColumnIO(new MessageType(requested.getName(), nestedTypes), fileSchema);
             } catch (IOException | RuntimeException e) {
                 builder.close();
                 throw e;
             }
-            this.nestedIO = nestedTypes.isEmpty() ? null
-                    : new ColumnIOFactory(createdBy).getColumnIO(new MessageType(requested.getName(), nestedTypes), fileSchema);
             this.materializer = new RecordMaterializer<>() {
                 @Override
                 public Object getCurrentRecord() {
@@ -166,11 +181,7 @@ public final class RowGroupSource implements AutoCloseable {
             };
         } catch (IOException | RuntimeException e) {
             file.close();
-            if (e instanceof IllegalArgumentException || e instanceof IndexOutOfBoundsException
-                    || e instanceof IOException) {
-                throw e;
-            }
-            throw new InvalidParquetException("bad Parquet footer: " + e.getMessage(), e);
+            throw e instanceof IOException io ? io : new InvalidParquetException("bad Parquet schema: " + e, e);
         }
     }
 
