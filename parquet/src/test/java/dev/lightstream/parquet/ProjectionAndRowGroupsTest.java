@@ -113,6 +113,38 @@ class ProjectionAndRowGroupsTest {
                 .withRowGroups(List.of(10)))).isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("index=10");
     }
 
+    @Test
+    void channelsAndStreamsInAndOut() throws Exception {
+        Path copy = dir.resolve("copy.parquet");
+        try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(copy,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                ParquetReader reader = ParquetReader.open(file, allocator, ParquetReadOptions.defaults());
+                ParquetWriter writer = ParquetWriter.open(out, reader.schema(), ParquetWriteOptions.defaults()
+                        .withCompression(ParquetCompression.parse("lz4")).withMetadata(Map.of("origin", "test")))) {
+            for (RecordBatch next = reader.next(); next != null; next = reader.next()) {
+                try (RecordBatch batch = next) {
+                    writer.write(batch);
+                }
+            }
+            assertThat(writer.rowsWritten()).isEqualTo(1000);
+        }
+        try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(copy);
+                ParquetReader reader = ParquetReader.open(in, allocator, ParquetReadOptions.defaults())) {
+            assertThat(reader.metadata()).containsEntry("origin", "test");
+            assertThat(reader.schema().metadata()).containsEntry("origin", "test");
+            try (RecordBatch batch = reader.next()) {
+                assertThat(batch.rowCount()).isEqualTo(1000);
+                assertThat(batch.column("m").getObject(999)).isEqualTo(List.of(Map.of("k999", 999L)));
+            }
+            assertThat(reader.rowsRead()).isEqualTo(1000);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ParquetWriter writer = ParquetWriter.open(bytes, Samples.SCHEMA, ParquetWriteOptions.defaults())) {
+            assertThat(writer.schema()).isEqualTo(Samples.SCHEMA);
+        }
+        assertThat(bytes.toByteArray()).startsWith('P', 'A', 'R', '1').endsWith('P', 'A', 'R', '1');
+    }
+
     private static List<Long> range(long from, long to) {
         List<Long> list = new ArrayList<>();
         for (long i = from; i < to; i++) {
