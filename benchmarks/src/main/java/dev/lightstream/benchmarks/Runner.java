@@ -59,6 +59,13 @@ public final class Runner {
                 }
             }
         }
+        Moved ours = moved.get(Side.OURS);
+        moved.forEach((side, other) -> {
+            // Every side that reads rows must deliver ours and sum them alike (a pump reads none).
+            if (other.rows() > 0 && (other.rows() != ours.rows() || other.checksum() != ours.checksum())) {
+                throw new IllegalStateException(m.name() + ": " + side + " moved " + other + " but ours " + ours);
+            }
+        });
         Map<String, Stats> stats = new LinkedHashMap<>();
         samples.forEach((side, values) -> stats.put(side,
                 new Stats(values.stream().mapToDouble(Double::doubleValue).toArray())));
