@@ -73,10 +73,19 @@ final class FlightPeer implements AutoCloseable {
             backpressure.register(listener);
             listener.start(root);
             for (long i = 0; i < copies; i++) {
-                BackpressureStrategy.WaitResult ready = backpressure.waitForListener(60_000);
-                if (ready != BackpressureStrategy.WaitResult.READY) {
-                    listener.error(CallStatus.CANCELLED.withDescription("client not ready: " + ready).toRuntimeException());
-                    return;
+                // Wait for the ready callback, re-checking every millisecond: a signal that comes
+                // between Flight's check and its wait is otherwise lost (a run stalled for 60 s).
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (!listener.isReady()) {
+                    if (listener.isCancelled()) {
+                        return;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        listener.error(CallStatus.TIMED_OUT.withDescription("client not ready for 60 s")
+                                .toRuntimeException());
+                        return;
+                    }
+                    backpressure.waitForListener(1);
                 }
                 listener.putNext();
             }
