@@ -119,7 +119,10 @@ public final class BenchMain {
                         r.ratio(e.getKey())));
             }
         }
-        b.append(String.format(Locale.ROOT, "  [peak RSS MB %s, load %.2f]", rss(r), r.loadAverage()));
+        StringBuilder cpu = new StringBuilder();
+        r.cpuMs().forEach((side, v) -> cpu.append(cpu.isEmpty() ? "" : "/").append(format(v)));
+        b.append(String.format(Locale.ROOT, "  [cpu ms/run %s, peak RSS MB %s, load %.2f]", cpu, rss(r),
+                r.loadAverage()));
         return b.toString();
     }
 

@@ -49,6 +49,19 @@ public final class ProcessStats {
         return -1;
     }
 
+    /**
+     * CPU time of the whole process (every thread, user and kernel) in nanoseconds, or -1. Unlike
+     * elapsed time it barely moves with the machine's load: the figure to compare before and after
+     * a change on a shared machine.
+     */
+    public static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
     /** The one-minute load average, or -1. */
     public static double loadAverage() {
         try {

@@ -13,13 +13,15 @@ import java.util.Map;
  * {"name": "tcp-64k", "unit": "MB/s", "higher_is_better": true, "ours": 1234.5,
  *  "peers": {"arrow-java": 987.6, "raw-pump": 1500.0},
  *  "ratios": {...}, "spread": {...}, "min": {...}, "max": {...}, "runs": {...}, "rows": {...},
- *  "bytes": {...}, "peak_rss_mb": {...}, "load_avg": 1.9, "scale": "quick"}
+ *  "bytes": {...}, "peak_rss_mb": {...}, "cpu_ms": {...}, "load_avg": 1.9, "scale": "quick"}
  * </pre>
  * A ratio is ours over the peer for higher-is-better units and the peer over ours otherwise: above
- * 1 means we are ahead.
+ * 1 means we are ahead. {@code cpu_ms} is the median CPU time of the whole process (all threads,
+ * user and kernel) per run: on a loaded machine it moves much less than the elapsed time.
  */
 public record Result(String name, String unit, boolean higherIsBetter, Map<String, Stats> stats,
-        Map<String, Moved> moved, Map<String, Long> peakRss, double loadAverage, String scale) {
+        Map<String, Moved> moved, Map<String, Long> peakRss, Map<String, Double> cpuMs, double loadAverage,
+        String scale) {
 
     public Stats ours() {
         return stats.get(Side.OURS);
@@ -70,6 +72,7 @@ public record Result(String name, String unit, boolean higherIsBetter, Map<Strin
         Map<String, Double> rss = new LinkedHashMap<>();
         peakRss.forEach((side, v) -> rss.put(side, v < 0 ? -1 : v / 1e6));
         b.append(", \"peak_rss_mb\": ").append(object(rss));
+        b.append(", \"cpu_ms\": ").append(object(cpuMs));
         b.append(", \"load_avg\": ").append(number(loadAverage));
         b.append(", \"scale\": ").append(quote(scale));
         return b.append('}').toString();

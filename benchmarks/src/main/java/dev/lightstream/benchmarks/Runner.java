@@ -28,8 +28,10 @@ public final class Runner {
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         Map<String, Moved> moved = new LinkedHashMap<>();
         Map<String, Long> rss = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
         for (Side side : sides) {
             samples.put(side.name(), new ArrayList<>());
+            cpu.put(side.name(), new ArrayList<>());
             rss.put(side.name(), -1L);
         }
         for (Side side : sides) {
@@ -47,9 +49,11 @@ public final class Runner {
                     continue;
                 }
                 ProcessStats.resetPeakRss();
+                long cpuStart = ProcessStats.processCpuNanos();
                 long start = System.nanoTime();
                 Moved result = side.run().run();
                 long nanos = result.nanos() >= 0 ? result.nanos() : System.nanoTime() - start;
+                cpu.get(side.name()).add((ProcessStats.processCpuNanos() - cpuStart) / 1e6);
                 rss.merge(side.name(), ProcessStats.peakRssBytes(), Math::max);
                 samples.get(side.name()).add(m.value(result, nanos));
                 Moved previous = moved.put(side.name(), result);
@@ -72,6 +76,9 @@ public final class Runner {
         if (log != null) {
             log.flush();
         }
-        return new Result(m.name(), m.unit(), m.higherIsBetter(), stats, moved, rss, load, scale.name());
+        Map<String, Double> cpuMs = new LinkedHashMap<>();
+        cpu.forEach((side, values) -> cpuMs.put(side,
+                new Stats(values.stream().mapToDouble(Double::doubleValue).toArray()).median()));
+        return new Result(m.name(), m.unit(), m.higherIsBetter(), stats, moved, rss, cpuMs, load, scale.name());
     }
 }
