@@ -8,6 +8,8 @@
  *       the stream format over channels.</li>
  *   <li>{@link dev.lightstream.ipc.ArrowFileReader} (random access to batches) and
  *       {@link dev.lightstream.ipc.ArrowFileWriter}: the file format.</li>
+ *   <li>{@link dev.lightstream.ipc.SegmentStreamReader}: a stream already in memory, read in place
+ *       (batches are views of the caller's segment).</li>
  *   <li>{@link dev.lightstream.ipc.ArrowMappedFileReader}: the file format memory-mapped, batches
  *       whose buffers are views of the mapping (constant-time open and random access).</li>
  *   <li>{@link dev.lightstream.ipc.StreamDecoder}: the sans-IO decoder under the stream reader, a
