@@ -7,7 +7,9 @@ import dev.lightstream.fixtures.Golden;
 import dev.lightstream.fixtures.RoundTrip;
 import dev.lightstream.ipc.ArrowMappedFileReader;
 import dev.lightstream.ipc.CompressionType;
+import dev.lightstream.ipc.IpcReadOptions;
 import dev.lightstream.ipc.IpcWriteOptions;
+import dev.lightstream.ipc.SegmentStreamReader;
 import dev.lightstream.memory.BufferAllocator;
 import dev.lightstream.memory.LeakCheckingAllocator;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Compressed files through {@link ArrowMappedFileReader}: the 2.0.0-compression golden files and
  * uncompressed golden files rewritten with LZ4_FRAME and ZSTD read as {@code ArrowFileReader} reads
- * them; every decompressed buffer lives in an allocator block owned by its batch.
+ * them; every decompressed buffer lives in an allocator block owned by its batch. The compressed
+ * golden streams through {@link SegmentStreamReader} too.
  */
 @Timeout(120)
 class MappedCompressedTest {
@@ -38,6 +41,28 @@ class MappedCompressedTest {
     void compressedGoldenFiles(Path base) throws Exception {
         assertThat(assertSameAsFileReader(Golden.file(base), Golden.name(base)))
                 .as("batches hold their decompressed buffers in allocator blocks").isPositive();
+    }
+
+    /** The compressed golden streams, read in place from memory, equal ArrowStreamReader's batches. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("compressed")
+    void compressedGoldenStreamsInMemory(Path base) throws Exception {
+        byte[] bytes = java.nio.file.Files.readAllBytes(Golden.stream(base));
+        try (LeakCheckingAllocator allocator = BufferAllocator.leakChecking();
+             java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            var segment = arena.allocate(bytes.length, 64);
+            segment.copyFrom(java.lang.foreign.MemorySegment.ofArray(bytes));
+            try (Golden.Content expected = Golden.readStream(Golden.stream(base), allocator);
+                 SegmentStreamReader reader = new SegmentStreamReader(segment, allocator, IpcReadOptions.DEFAULT)) {
+                List<RecordBatch> batches = new ArrayList<>();
+                for (RecordBatch next = reader.next(); next != null; next = reader.next()) {
+                    batches.add(next);
+                }
+                try (Golden.Content actual = new Golden.Content(reader.schema(), batches)) {
+                    Golden.assertEqual(expected, actual, Golden.name(base));
+                }
+            }
+        }
     }
 
     static Stream<Path> someUncompressed() {
