@@ -19,6 +19,6 @@ package dev.lightstream.benchmarks;
  */
 public record Scale(String name, long streamBytes, long fileBytes, int mmapRows, int warmups, int runs, int slowRuns) {
     public static final Scale SMOKE = new Scale("smoke", 6L << 20, 6L << 20, 200_000, 0, 1, 1);
-    public static final Scale QUICK = new Scale("quick", 256L << 20, 256L << 20, 100_000_000, 2, 5, 3);
+    public static final Scale QUICK = new Scale("quick", 128L << 20, 128L << 20, 100_000_000, 1, 5, 3);
     public static final Scale FULL = new Scale("full", 1L << 30, 1L << 30, 100_000_000, 3, 9, 5);
 }

@@ -62,7 +62,7 @@ final class StreamMeasurement extends Measurement {
         long volume = switch (compression) {
             case NONE -> scale.streamBytes();
             case ZSTD -> scale.streamBytes() / 16;
-            case LZ4_FRAME -> scale.streamBytes() / 64;
+            case LZ4_FRAME -> scale.streamBytes() / 128;
         };
         copies = Math.max(1, volume / perBatch);
         referenceBytes = countStreamBytes(copies);
