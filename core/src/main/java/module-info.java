@@ -9,7 +9,13 @@ module dev.lightstream.core {
     exports dev.lightstream.schema;
     exports dev.lightstream.array;
     exports dev.lightstream.codec;
+    exports dev.lightstream.codec.tlv;
     exports dev.lightstream.ipc;
+    exports dev.lightstream.transport;
+    exports dev.lightstream.transport.tcp;
+    exports dev.lightstream.transport.unix;
+    exports dev.lightstream.transport.stdio;
+    exports dev.lightstream.transport.tls;
 
     uses dev.lightstream.ipc.CompressionCodec;
 }

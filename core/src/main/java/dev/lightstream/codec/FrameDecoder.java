@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * into it, and the bytes never pass through an intermediate buffer.
  *
  * {@snippet :
- * FrameDecoder<TlvFrame> decoder = new TlvDecoder(1 << 20);
+ * FrameDecoder<TlvFrame> decoder = new TlvDecoder(allocator, 1 << 20);
  * ByteBuffer chunk = ...;
  * TlvFrame frame;
  * while ((frame = decoder.decode(chunk)) != null) {
