@@ -16,6 +16,8 @@ module dev.lightstream.core {
     exports dev.lightstream.transport.unix;
     exports dev.lightstream.transport.stdio;
     exports dev.lightstream.transport.tls;
+    exports dev.lightstream.transport.spi;
 
     uses dev.lightstream.ipc.CompressionCodec;
+    uses dev.lightstream.transport.spi.TransportProvider;
 }

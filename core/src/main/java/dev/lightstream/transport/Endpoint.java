@@ -18,6 +18,10 @@ import java.util.Objects;
  *   <tr><td>{@code unix:///path/to/socket}</td><td>{@link Unix}, an absolute path (the third slash starts
  *       it); {@code unix:relative/path} for a path relative to the working directory</td></tr>
  *   <tr><td>{@code -}</td><td>{@link Stdio}: standard input and output</td></tr>
+ *   <tr><td>{@code ws://host:port/path}, {@code wss://...}, {@code quic://host:port},
+ *       {@code https://host:port/path}</td><td>{@link Url}: WebSocket, QUIC and WebTransport, whose
+ *       transports live in optional modules and are found through
+ *       {@link dev.lightstream.transport.spi.TransportProviders}; the path is optional</td></tr>
  * </table>
  *
  * {@snippet :
@@ -31,7 +35,7 @@ import java.util.Objects;
  * <p>Bad text raises {@link IllegalArgumentException} with a message that quotes the text, says what
  * is wrong and shows the expected form. Parsing never resolves host names.
  */
-public sealed interface Endpoint permits Endpoint.Tcp, Endpoint.Tls, Endpoint.Unix, Endpoint.Stdio {
+public sealed interface Endpoint permits Endpoint.Tcp, Endpoint.Tls, Endpoint.Unix, Endpoint.Stdio, Endpoint.Url {
 
     /**
      * Parses an endpoint (surrounding whitespace ignored).
@@ -112,6 +116,50 @@ public sealed interface Endpoint permits Endpoint.Tcp, Endpoint.Tls, Endpoint.Un
         @Override
         public String toString() {
             return "-";
+        }
+    }
+
+    /**
+     * An endpoint of a transport that lives in an optional module (WebSocket, QUIC, WebTransport),
+     * found at run time by its scheme through {@link dev.lightstream.transport.spi.TransportProviders}.
+     *
+     * @param scheme the lower-case scheme: {@code ws}, {@code wss}, {@code quic} or {@code https}
+     * @param host a name or an address (IPv6 without brackets)
+     * @param port 0 to 65535 (0: any free port, when listening)
+     * @param path empty, or a path starting with {@code /} ({@code /stream})
+     */
+    record Url(String scheme, String host, int port, String path) implements Endpoint {
+        /** @throws IllegalArgumentException if the scheme is not one of those above, or a part is malformed */
+        public Url {
+            Objects.requireNonNull(scheme, "scheme");
+            if (!EndpointParser.URL_SCHEMES.contains(scheme)) {
+                throw new IllegalArgumentException("scheme=" + scheme + " is not one of " + EndpointParser.URL_SCHEMES);
+            }
+            EndpointParser.checkHostPort(host, port);
+            Objects.requireNonNull(path, "path");
+            if (!path.isEmpty() && !path.startsWith("/")) {
+                throw new IllegalArgumentException("path=" + path + " must be empty or start with /");
+            }
+        }
+
+        /** The socket address, resolving the host name. */
+        public InetSocketAddress socketAddress() {
+            return new InetSocketAddress(host, port);
+        }
+
+        /** This endpoint with another path. */
+        public Url withPath(String newPath) {
+            return new Url(scheme, host, port, newPath);
+        }
+
+        /** This endpoint with another port (the real one, once bound). */
+        public Url withPort(int newPort) {
+            return new Url(scheme, host, newPort, path);
+        }
+
+        @Override
+        public String toString() {
+            return scheme + "://" + EndpointParser.formatHost(host) + ":" + port + path;
         }
     }
 }

@@ -7,7 +7,10 @@ import java.util.Objects;
 
 /** The grammar of {@link Endpoint} strings, with messages that say what is wrong and what is expected. */
 final class EndpointParser {
-    static final String FORMS = "tcp://host:port, tls://host:port, unix:///path/to/socket or - (stdio)";
+    static final String FORMS = "tcp://host:port, tls://host:port, unix:///path/to/socket, - (stdio), "
+            + "ws://host:port[/path], wss://host:port[/path], quic://host:port or https://host:port/path (WebTransport)";
+    /** The schemes of {@link Endpoint.Url}, served by optional transport modules. */
+    static final java.util.Set<String> URL_SCHEMES = java.util.Set.of("ws", "wss", "quic", "https");
 
     private EndpointParser() {}
 
@@ -33,6 +36,7 @@ final class EndpointParser {
                 yield new Endpoint.Tls(hp.host(), hp.port());
             }
             case "unix" -> new Endpoint.Unix(unixPath(text, rest));
+            case "ws", "wss", "quic", "https" -> url(text, scheme, rest);
             default -> throw rest.startsWith("//")
                     ? bad(text, "has unknown scheme \"" + scheme + "\"; expected " + FORMS)
                     : bad(text, "has no scheme (tcp://" + s + ", perhaps?); expected " + FORMS);
@@ -40,6 +44,23 @@ final class EndpointParser {
     }
 
     private record HostPort(String host, int port) {}
+
+    /** {@code scheme://host:port} followed by an optional path; no user, query or fragment. */
+    private static Endpoint.Url url(String text, String scheme, String rest) {
+        if (!rest.startsWith("//")) {
+            throw bad(text, "must start with " + scheme + "://; expected " + scheme + "://host:port[/path]");
+        }
+        int slash = rest.indexOf('/', 2);
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "" : rest.substring(slash);
+        for (char c : new char[] {'?', '#', ' '}) {
+            if (path.indexOf(c) >= 0) {
+                throw bad(text, "may hold only a host, a port and a path (found '" + c + "')");
+            }
+        }
+        HostPort hp = hostPort(text, scheme, authority);
+        return new Endpoint.Url(scheme, hp.host(), hp.port(), path);
+    }
 
     private static HostPort hostPort(String text, String scheme, String rest) {
         String form = scheme + "://host:port";

@@ -24,11 +24,26 @@ class EndpointTest {
         assertThat(Endpoint.parse("unix:run/app.sock")).isEqualTo(new Endpoint.Unix(Path.of("run/app.sock")));
         assertThat(Endpoint.parse("-")).isEqualTo(new Endpoint.Stdio());
         assertThat(Endpoint.parse("  TCP://Host:1 ")).isEqualTo(new Endpoint.Tcp("Host", 1));
+        assertThat(Endpoint.parse("ws://localhost:8080")).isEqualTo(new Endpoint.Url("ws", "localhost", 8080, ""));
+        assertThat(Endpoint.parse("WSS://[::1]:443/stream"))
+                .isEqualTo(new Endpoint.Url("wss", "::1", 443, "/stream"));
+        assertThat(Endpoint.parse("quic://127.0.0.1:0")).isEqualTo(new Endpoint.Url("quic", "127.0.0.1", 0, ""));
+        assertThat(Endpoint.parse("https://h:4433/stream")).isEqualTo(new Endpoint.Url("https", "h", 4433, "/stream"));
+    }
+
+    @Test
+    void urlsChangeTheirPathAndPort() {
+        Endpoint.Url url = (Endpoint.Url) Endpoint.parse("ws://localhost:0");
+        assertThat(url.withPort(81).withPath("/stream").toString()).isEqualTo("ws://localhost:81/stream");
+        assertThatThrownBy(() -> url.withPath("stream")).hasMessage("path=stream must be empty or start with /");
+        assertThatThrownBy(() -> new Endpoint.Url("http", "h", 1, "")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scheme=http");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp://localhost:9000", "tls://10.0.0.1:1", "tcp://[::1]:80", "unix:///var/run/x.sock",
-            "unix:rel/x.sock", "-"})
+            "unix:rel/x.sock", "-",
+            "ws://localhost:8080", "wss://[::1]:443/stream", "quic://127.0.0.1:4433", "https://localhost:4433/stream"})
     void printsWhatItParses(String text) {
         Endpoint endpoint = Endpoint.parse(text);
         assertThat(endpoint.toString()).isEqualTo(text);
@@ -37,7 +52,7 @@ class EndpointTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "localhost:9000|has no scheme (tcp://localhost:9000, perhaps?); expected tcp://host:port, tls://host:port, unix:///path/to/socket or - (stdio)",
+        "localhost:9000|has no scheme (tcp://localhost:9000, perhaps?); expected tcp://host:port, tls://host:port, unix:///path/to/socket, - (stdio), ws://host:port[/path]",
         "http://x:80|has unknown scheme \"http\"",
         "tcp://localhost|has no port; expected tcp://host:port",
         "tcp:localhost:80|must start with tcp://",
@@ -55,6 +70,10 @@ class EndpointTest {
         "unix://tmp/x.sock|needs an absolute path after unix://, as in unix:///tmp/app.sock",
         "unix:|has no socket path",
         "-x|has no scheme",
+        "ws:host:80|must start with ws://",
+        "quic://host|has no port",
+        "ws://host:80/stream?x=1|may hold only a host, a port and a path (found '?')",
+        "https://user@host:80/s|may hold only a host and a port (found '@')",
     })
     void explainsWhatIsWrong(String text, String problem) {
         assertThatThrownBy(() -> Endpoint.parse(text)).isInstanceOf(IllegalArgumentException.class)

@@ -37,6 +37,8 @@ public final class TlsConfig {
     public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     private final boolean client;
+    private final TlsIdentity identity;
+    private final TlsTrust trust;
     private final SSLContext context;
     private final String[] protocols;
     private final String[] cipherSuites;
@@ -48,6 +50,8 @@ public final class TlsConfig {
 
     private TlsConfig(Builder b, SSLContext context) {
         this.client = b.client;
+        this.identity = b.identity;
+        this.trust = b.trust != null ? b.trust : TlsTrust.systemDefault();
         this.context = context;
         this.protocols = b.protocols.toArray(String[]::new);
         this.cipherSuites = b.cipherSuites == null ? null : b.cipherSuites.toArray(String[]::new);
@@ -88,8 +92,31 @@ public final class TlsConfig {
         return context;
     }
 
-    /** A new engine set up for this side; {@code peerHost} is what a client verifies (null on servers). */
-    SSLEngine newEngine(String peerHost, int peerPort) {
+    /** The identity this side presents, if any (always present on servers). */
+    public java.util.Optional<TlsIdentity> identity() {
+        return java.util.Optional.ofNullable(identity);
+    }
+
+    /** The trust in the peer's certificates (the system's CAs unless set). */
+    public TlsTrust trust() {
+        return trust;
+    }
+
+    /** True when a client checks the host name against the server's certificate (not with pinned trust). */
+    public boolean verifiesHostname() {
+        return client && verifyHostname;
+    }
+
+    /** The protocol versions enabled. */
+    public List<String> protocols() {
+        return List.of(protocols);
+    }
+
+    /**
+     * A new engine set up for this side, for transports that run TLS themselves (a Netty
+     * {@code SslHandler}, say); {@code peerHost} is what a client verifies (null on servers).
+     */
+    public SSLEngine newEngine(String peerHost, int peerPort) {
         SSLEngine engine;
         if (client) {
             String host = serverName != null ? serverName : peerHost;

@@ -155,12 +155,13 @@ public final class TlsTrust {
         return certificate.getSubjectX500Principal().getName() + " (SHA-256 " + sha256Fingerprint(certificate) + ")";
     }
 
-    X509ExtendedTrustManager trustManager() {
+    /** The trust manager, for transports that run their own TLS stack (QUIC, WebTransport). */
+    public X509ExtendedTrustManager trustManager() {
         return trustManager;
     }
 
     /** True for pinned fingerprints, which replace hostname verification. */
-    boolean isPinned() {
+    public boolean isPinned() {
         return pinned;
     }
 
