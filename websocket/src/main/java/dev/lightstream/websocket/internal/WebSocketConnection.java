@@ -135,26 +135,50 @@ final class WebSocketConnection extends BridgeConnection {
         }
         closeSent = true;
         ChannelFuture sent = channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE));
-        awaitInterruptibly(sent);
+        try {
+            awaitInterruptibly(sent);
+        } catch (IOException e) {
+            if (!closeReceived) {
+                throw e;
+            }
+            // The peer had closed its side and then the connection: the closing handshake is moot.
+        }
         if (closeReceived) {
             channel.close();
         }
     }
 
+    /**
+     * Sends our close frame if not yet sent, then lets the peer's close frame arrive before the TCP
+     * connection is closed (up to {@link #LINGER_MILLIS}): closing at once while the peer still sends
+     * would make our kernel answer with a reset, which can destroy data the peer has not read yet.
+     * Data frames arriving meanwhile are dropped. Never blocks.
+     */
     @Override
     protected void closeTransport() {
-        if (!channel.isActive()) {
-            channel.close();
+        if (!channel.isActive() || closeReceived) {
+            if (!closeSent && channel.isActive()) {
+                closeSent = true;
+                channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+                        .addListener(ChannelFutureListener.CLOSE);
+            } else {
+                channel.close();
+            }
             return;
         }
         if (!closeSent) {
             closeSent = true;
-            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-                    .addListener(ChannelFutureListener.CLOSE);
-        } else {
-            channel.close();
+            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE));
         }
+        channel.config().setAutoRead(true); // the peer's close frame may be behind data nobody reads now
+        channel.read();
+        channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, LINGER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
+
+    /** How long a closed connection waits for the peer's close frame before closing TCP. */
+    static final long LINGER_MILLIS = 5_000;
 
     @Override
     public SocketAddress localAddress() {
