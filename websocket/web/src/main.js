@@ -123,8 +123,10 @@ function addRows(batch, state) {
   }
 }
 
+/** The column to chart: the first floating-point one, else the first integer one, else none (-1). */
 function numericColumn(schema) {
-  return schema.fields.findIndex((f) => DataType.isInt(f.type) || DataType.isFloat(f.type));
+  const float = schema.fields.findIndex((f) => DataType.isFloat(f.type));
+  return float >= 0 ? float : schema.fields.findIndex((f) => DataType.isInt(f.type));
 }
 
 function addPoints(batch, column, points) {
