@@ -1,0 +1,102 @@
+package dev.lightstream.quic.internal;
+
+import dev.lightstream.transport.Acceptor;
+import dev.lightstream.transport.Connection;
+import dev.lightstream.transport.Endpoint;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A listening QUIC server as an {@link Acceptor}: every stream a client opens (on any of its QUIC
+ * connections) is one connection. The event loop puts them in a bounded queue, never blocking; a
+ * stream that finds the queue full is reset.
+ */
+final class QuicAcceptor implements Acceptor {
+    static final int PENDING = 256;
+
+    private final Channel udp;
+    private final Endpoint.Url endpoint;
+    private final Duration readTimeout;
+    private final BlockingQueue<QuicStreamConnection> pending = new ArrayBlockingQueue<>(PENDING);
+    private volatile boolean closed;
+
+    QuicAcceptor(Channel udp, Endpoint.Url requested, Duration readTimeout) {
+        this.udp = udp;
+        this.endpoint = requested.withPort(((InetSocketAddress) udp.localAddress()).getPort());
+        this.readTimeout = readTimeout;
+    }
+
+    void offer(QuicStreamConnection connection) {
+        connection.setReadTimeout(readTimeout);
+        if (closed || !pending.offer(connection)) {
+            try {
+                connection.close();
+            } catch (IOException ignored) {
+                // closing a stream never fails here
+            }
+        }
+    }
+
+    @Override
+    public Connection accept() throws IOException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
+        try {
+            while (true) {
+                QuicStreamConnection next = pending.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    return next;
+                }
+                if (closed) {
+                    throw new AsynchronousCloseException();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClosedByInterruptException();
+        }
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return udp.localAddress();
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    /** Stops listening and closes every QUIC connection of this server. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        udp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        for (QuicStreamConnection left; (left = pending.poll()) != null; ) {
+            left.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "QuicAcceptor[" + endpoint + "]";
+    }
+}
