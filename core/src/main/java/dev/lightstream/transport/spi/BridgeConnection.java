@@ -398,7 +398,7 @@ public abstract class BridgeConnection implements Connection {
                 throw new IOException("send failed: " + known.getMessage(), known);
             }
             if (cause instanceof IOException io) {
-                throw new IOException("send failed: " + io.getMessage(), io);
+                throw new IOException("send failed: " + (io.getMessage() != null ? io.getMessage() : io.toString()), io);
             }
             throw new IOException("send failed: " + cause, cause);
         }

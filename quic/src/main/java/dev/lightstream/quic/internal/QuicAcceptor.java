@@ -29,8 +29,12 @@ final class QuicAcceptor implements Acceptor {
     private final BlockingQueue<QuicStreamConnection> pending = new ArrayBlockingQueue<>(PENDING);
     private volatile boolean closed;
 
-    QuicAcceptor(Channel udp, Endpoint.Url requested, Duration readTimeout) {
+    private final io.netty.channel.group.ChannelGroup connections;
+
+    QuicAcceptor(Channel udp, io.netty.channel.group.ChannelGroup connections, Endpoint.Url requested,
+            Duration readTimeout) {
         this.udp = udp;
+        this.connections = connections;
         this.endpoint = requested.withPort(((InetSocketAddress) udp.localAddress()).getPort());
         this.readTimeout = readTimeout;
     }
@@ -89,6 +93,19 @@ final class QuicAcceptor implements Acceptor {
             return;
         }
         closed = true;
+        // CONNECTION_CLOSE to every client first, so that their streams fail now rather than at the
+        // idle timeout; then the UDP socket.
+        java.util.List<io.netty.util.concurrent.Future<?>> closing = new java.util.ArrayList<>();
+        for (Channel connection : connections) {
+            // An application close (0, no reason) that quiche turns into a CONNECTION_CLOSE frame.
+            closing.add(((io.netty.handler.codec.quic.QuicChannel) connection).close(true, 0,
+                    io.netty.buffer.Unpooled.EMPTY_BUFFER));
+        }
+        for (io.netty.util.concurrent.Future<?> future : closing) {
+            future.awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        // The codec flushes datagrams lazily: push the CONNECTION_CLOSE packets out before the socket goes.
+        udp.eventLoop().submit(udp::flush).awaitUninterruptibly(5, TimeUnit.SECONDS);
         udp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         for (QuicStreamConnection left; (left = pending.poll()) != null; ) {
             left.close();

@@ -26,7 +26,11 @@ final class QuicClientSession implements QuicSession {
         this.udp = udp;
         this.quic = quic;
         this.readTimeout = readTimeout;
-        quic.closeFuture().addListener(f -> udp.close());
+        // The codec flushes datagrams lazily: flush the CONNECTION_CLOSE before the socket goes.
+        quic.closeFuture().addListener(f -> udp.eventLoop().execute(() -> {
+            udp.flush();
+            udp.close();
+        }));
     }
 
     @Override
@@ -82,8 +86,7 @@ final class QuicClientSession implements QuicSession {
 
     @Override
     public void close() {
-        quic.close();
-        udp.close();
+        quic.close(true, 0, Unpooled.EMPTY_BUFFER);
     }
 
     @Override

@@ -14,7 +14,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.handler.codec.quic.InsecureQuicTokenHandler;
+
 import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.handler.codec.quic.QuicClientCodecBuilder;
 import io.netty.handler.codec.quic.QuicServerCodecBuilder;
@@ -45,6 +45,8 @@ public final class Quics {
             throw new IllegalArgumentException(endpoint + " needs a server TlsConfig (QUIC always runs TLS 1.3)");
         }
         QuicAcceptor[] acceptor = new QuicAcceptor[1];
+        io.netty.channel.group.ChannelGroup connections = new io.netty.channel.group.DefaultChannelGroup(
+                io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
         ChannelHandler codec = new QuicServerCodecBuilder()
                 .sslContext(QuicTls.server(tls))
                 .maxIdleTimeout(IDLE_SECONDS, TimeUnit.SECONDS)
@@ -55,8 +57,8 @@ public final class Quics {
                 .initialMaxStreamsUnidirectional(0)
                 // Address validation tokens guard against spoofed floods on public servers; the
                 // insecure handler skips the extra round trip (documented in docs/transports.md).
-                .tokenHandler(InsecureQuicTokenHandler.INSTANCE)
-                .handler(new ChannelInboundHandlerAdapter())
+                .tokenHandler(NoRetryTokens.INSTANCE)
+                .handler(new Tracker(connections))
                 .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .streamHandler(new ChannelInitializer<QuicStreamChannel>() {
                     @Override
@@ -68,7 +70,7 @@ public final class Quics {
         Bootstrap bootstrap = new Bootstrap().group(EventLoops.group()).channel(NioDatagramChannel.class).handler(codec);
         buffers(bootstrap, socket);
         Channel udp = await(bootstrap.bind(resolve(endpoint)), endpoint, "bind").channel();
-        acceptor[0] = new QuicAcceptor(udp, endpoint, socket.readTimeout());
+        acceptor[0] = new QuicAcceptor(udp, connections, endpoint, socket.readTimeout());
         return acceptor[0];
     }
 
@@ -96,6 +98,9 @@ public final class Quics {
                 ? remote.getAddress() : null, 0);
         Channel udp = await(bootstrap.bind(local.getAddress() == null ? new InetSocketAddress(0) : local), endpoint,
                 "bind a UDP socket for").channel();
+        // A connected socket hears the ICMP "port unreachable" of a server that is gone (killed, or
+        // closed before its CONNECTION_CLOSE got out): the session then fails at once, not at the idle timeout.
+        await(udp.connect(remote), endpoint, "connect a UDP socket to");
         Future<QuicChannel> connected = QuicChannel.newBootstrap(udp)
                 .handler(new ChannelInboundHandlerAdapter())
                 .streamHandler(new ChannelInboundHandlerAdapter())
@@ -121,7 +126,17 @@ public final class Quics {
             }
             throw new java.net.ConnectException("QUIC connection to " + endpoint + " failed: " + cause);
         }
-        return new QuicClientSession(udp, connected.getNow(), socket.readTimeout());
+        QuicChannel quic = connected.getNow();
+        udp.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+                if (cause instanceof java.net.PortUnreachableException) {
+                    quic.close();
+                    ctx.close();
+                }
+            }
+        });
+        return new QuicClientSession(udp, quic, socket.readTimeout());
     }
 
     /** A connection on a stream of its own session: closing it closes the QUIC connection once the stream is done. */
@@ -132,6 +147,21 @@ public final class Quics {
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
+        }
+    }
+
+    /** Keeps every QUIC connection of a server in a group, to close them all with it; one instance for all. */
+    @io.netty.channel.ChannelHandler.Sharable
+    private static final class Tracker extends ChannelInboundHandlerAdapter {
+        private final io.netty.channel.group.ChannelGroup connections;
+
+        Tracker(io.netty.channel.group.ChannelGroup connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public void handlerAdded(io.netty.channel.ChannelHandlerContext ctx) {
+            connections.add(ctx.channel()); // the group forgets it when it closes
         }
     }
 
