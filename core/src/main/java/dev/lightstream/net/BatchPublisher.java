@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *     private Flow.Subscription subscription;
  *     public void onSubscribe(Flow.Subscription s) { subscription = s; s.request(1); }
  *     public void onNext(RecordBatch batch) {
- *         try (batch) {                 // each batch belongs to the subscriber, which closes it
+ *         try (RecordBatch b = batch) {                 // each batch belongs to the subscriber, which closes it
  *             process(batch);
  *         }
  *         subscription.request(1);

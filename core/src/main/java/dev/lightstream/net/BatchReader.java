@@ -15,7 +15,7 @@ import java.util.Iterator;
  * {@snippet :
  * try (BatchReader reader = BatchReader.of(new ArrowFileReader(path, allocator))) {
  *     for (RecordBatch batch; (batch = reader.next()) != null; ) {
- *         try (batch) {
+ *         try (RecordBatch b = batch) {
  *             process(batch);
  *         }
  *     }

@@ -86,14 +86,18 @@ final class BatchSender {
                 }
                 transfer.read();
                 long charge = BatchBytes.charge(BatchBytes.of(batch), limiter.limit());
-                transfer.waiting(true);
                 try {
-                    limiter.acquire(charge);
+                    if (!limiter.tryAcquire(charge)) {
+                        transfer.waiting(true); // only when the budget is spent: the writer is behind
+                        try {
+                            limiter.acquire(charge);
+                        } finally {
+                            transfer.waiting(false);
+                        }
+                    }
                 } catch (Throwable t) {
                     batch.close();
                     throw t;
-                } finally {
-                    transfer.waiting(false);
                 }
                 transfer.acquired();
                 queue.add(new Queued(batch, charge));

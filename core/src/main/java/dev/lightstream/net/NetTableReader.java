@@ -27,7 +27,7 @@ import java.util.Objects;
  *              NetOptions.defaults())) {
  *     Schema schema = reader.schema();
  *     for (RecordBatch batch; (batch = reader.next()) != null; ) {
- *         try (batch) {
+ *         try (RecordBatch b = batch) {
  *             process(batch);
  *         }
  *     }

@@ -8,7 +8,7 @@ package dev.lightstream.net;
  * TableHandler count = stream -> {
  *     long rows = 0;
  *     for (RecordBatch batch; (batch = stream.next()) != null; ) {
- *         try (batch) {
+ *         try (RecordBatch b = batch) {
  *             rows += batch.rowCount();
  *         }
  *     }

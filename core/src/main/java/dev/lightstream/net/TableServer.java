@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * TableServer ingest = TableServer.receive(Endpoint.parse("unix:///run/ingest.sock"), stream -> {
  *     for (RecordBatch batch; (batch = stream.next()) != null; ) {
- *         try (batch) {
+ *         try (RecordBatch b = batch) {
  *             store(batch);
  *         }
  *     }
