@@ -5,6 +5,7 @@ import dev.lightstream.ipc.IpcWriteOptions;
 import dev.lightstream.transport.ServerOptions;
 import dev.lightstream.transport.SocketOptions;
 import dev.lightstream.transport.tls.TlsConfig;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -28,9 +29,11 @@ import java.util.Objects;
  * @param requireEndOfStream whether a received stream that ends without its end-of-stream marker
  *     is an {@link java.io.EOFException} (on by default: over a network, a peer that vanishes
  *     between two messages must not pass for a complete stream)
+ * @param lingerTimeout how long {@link NetTableWriter#close()} waits, after ending its output, for
+ *     the peer to close its side (see there); {@link Duration#ZERO} to close at once
  */
 public record NetOptions(TransportOptions transport, IpcReadOptions read, IpcWriteOptions write, long inFlightBytes,
-        boolean requireEndOfStream) {
+        boolean requireEndOfStream, Duration lingerTimeout) {
 
     /** The default per-connection in-flight limit: 64 MiB. */
     public static final long DEFAULT_IN_FLIGHT_BYTES = 64L << 20;
@@ -43,16 +46,23 @@ public record NetOptions(TransportOptions transport, IpcReadOptions read, IpcWri
         if (inFlightBytes <= 0) {
             throw new IllegalArgumentException("inFlightBytes=" + inFlightBytes + " must be positive");
         }
+        Objects.requireNonNull(lingerTimeout, "lingerTimeout");
+        if (lingerTimeout.isNegative()) {
+            throw new IllegalArgumentException("lingerTimeout=" + lingerTimeout + " is negative");
+        }
     }
 
-    /** Default transports, IPC limits and write options; 64 MiB in flight; the end-of-stream marker required. */
+    /**
+     * Default transports, IPC limits and write options; 64 MiB in flight; the end-of-stream marker
+     * required; a 10-second linger.
+     */
     public static NetOptions defaults() {
         return new NetOptions(TransportOptions.defaults(), IpcReadOptions.DEFAULT, IpcWriteOptions.DEFAULT,
-                DEFAULT_IN_FLIGHT_BYTES, true);
+                DEFAULT_IN_FLIGHT_BYTES, true, Duration.ofSeconds(10));
     }
 
     public NetOptions withTransport(TransportOptions options) {
-        return new NetOptions(options, read, write, inFlightBytes, requireEndOfStream);
+        return new NetOptions(options, read, write, inFlightBytes, requireEndOfStream, lingerTimeout);
     }
 
     public NetOptions withSocket(SocketOptions options) {
@@ -68,18 +78,22 @@ public record NetOptions(TransportOptions transport, IpcReadOptions read, IpcWri
     }
 
     public NetOptions withRead(IpcReadOptions options) {
-        return new NetOptions(transport, options, write, inFlightBytes, requireEndOfStream);
+        return new NetOptions(transport, options, write, inFlightBytes, requireEndOfStream, lingerTimeout);
     }
 
     public NetOptions withWrite(IpcWriteOptions options) {
-        return new NetOptions(transport, read, options, inFlightBytes, requireEndOfStream);
+        return new NetOptions(transport, read, options, inFlightBytes, requireEndOfStream, lingerTimeout);
     }
 
     public NetOptions withInFlightBytes(long bytes) {
-        return new NetOptions(transport, read, write, bytes, requireEndOfStream);
+        return new NetOptions(transport, read, write, bytes, requireEndOfStream, lingerTimeout);
+    }
+
+    public NetOptions withLingerTimeout(Duration timeout) {
+        return new NetOptions(transport, read, write, inFlightBytes, requireEndOfStream, timeout);
     }
 
     public NetOptions withRequireEndOfStream(boolean require) {
-        return new NetOptions(transport, read, write, inFlightBytes, require);
+        return new NetOptions(transport, read, write, inFlightBytes, require, lingerTimeout);
     }
 }

@@ -6,7 +6,11 @@ import dev.lightstream.memory.BufferAllocator;
 import dev.lightstream.schema.Schema;
 import dev.lightstream.transport.Connection;
 import dev.lightstream.transport.Endpoint;
+import dev.lightstream.transport.stdio.PipeAddress;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -177,6 +181,13 @@ public final class NetTableWriter implements BatchWriter {
     /**
      * Finishes the stream, frees the working memory and closes the connection; after a failed write,
      * {@linkplain #abort() aborts} instead. Idempotent.
+     *
+     * <p>On a socket, closing waits for the stream to be delivered: it ends the output, then reads
+     * (and discards) whatever the peer sends until the peer closes too, for up to
+     * {@link NetOptions#lingerTimeout()}. A socket closed with unread bytes in it (a TLS 1.3
+     * session ticket, say) is reset, and a reset throws away what was still on its way to the peer.
+     * Pipes lose nothing on close and are closed at once. To read a reply instead, call
+     * {@link #finish()}, read, then close.
      */
     @Override
     public void close() throws IOException {
@@ -189,6 +200,7 @@ public final class NetTableWriter implements BatchWriter {
         }
         try {
             finish();
+            linger();
         } finally {
             closed = true;
             try {
@@ -196,6 +208,30 @@ public final class NetTableWriter implements BatchWriter {
             } finally {
                 connection.close();
             }
+        }
+    }
+
+    /** Ends the output and waits (bounded) for the peer's end, so that closing resets nothing in flight. */
+    private void linger() throws IOException {
+        Duration timeout = options.lingerTimeout();
+        if (timeout.isZero() || connection.remoteAddress() instanceof PipeAddress) {
+            return;
+        }
+        connection.shutdownOutput();
+        connection.setReadTimeout(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteBuffer sink = ByteBuffer.allocateDirect(512);
+        try {
+            while (connection.read(sink.clear()) >= 0) {
+                if (System.nanoTime() - deadline > 0) {
+                    return; // a peer that keeps talking: give up waiting
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            // The peer did not close in time: close anyway.
+        } catch (IOException e) {
+            // The peer closed abruptly (a TLS peer that read up to the end marker and left resets
+            // the close_notify it did not read): it is gone either way.
         }
     }
 
