@@ -3,6 +3,7 @@ package dev.lightstream.net;
 import static dev.lightstream.net.DisconnectTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightstream.fixtures.NetFixture;
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.memory.BufferAllocator;
 import dev.lightstream.memory.LeakCheckingAllocator;

@@ -4,6 +4,7 @@ import static dev.lightstream.net.DisconnectTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightstream.fixtures.NetFixture;
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.ipc.ArrowStreamReader;
 import dev.lightstream.memory.BufferAllocator;

@@ -3,6 +3,7 @@ package dev.lightstream.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightstream.fixtures.NetFixture;
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.memory.BufferAllocator;
 import dev.lightstream.memory.LeakCheckingAllocator;
