@@ -88,7 +88,8 @@ class BackpressureTest {
              TableServer server = TableServer.serve(fixture.listen(),
                      BatchSource.of(Generated.SCHEMA, () -> Generated.batches(serverMemory, BATCHES, ROWS)),
                      serverMemory, fixture.serverOptions());
-             NetTableReader stalled = NetTableReader.connect(server.endpoint(), clientMemory, fixture.clientOptions())) {
+             NetTableReader stalled = NetTableReader.connect(server.endpoint(), clientMemory,
+                     fixture.clientOptions())) {
             stalled.schema();
             await(() -> server.transfers().size() == 1 && server.transfers().getFirst().isWaitingForBudget());
             for (int c = 0; c < 2; c++) {

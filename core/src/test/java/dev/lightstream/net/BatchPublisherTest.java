@@ -31,7 +31,8 @@ class BatchPublisherTest {
 
     private static CountingReader generated(BufferAllocator allocator, int batches, TestSubscriber subscriber) {
         CountingReader reader = new CountingReader(
-                BatchReader.of(Generated.SCHEMA, Generated.batches(allocator, batches, ROWS)), subscriber.requested::get);
+                BatchReader.of(Generated.SCHEMA, Generated.batches(allocator, batches, ROWS)),
+                subscriber.requested::get);
         subscriber.reader = reader;
         return reader;
     }
@@ -80,7 +81,8 @@ class BatchPublisherTest {
             await(() -> subscriber.received.get() == 3 && reader.calls.get() == 3 + prefetch);
             subscriber.subscription.cancel();
             publisher.closed().get(30, TimeUnit.SECONDS);
-            assertThat(reader.calls.get()).as("reads: the demand plus the prefetch, never more").isEqualTo(3 + prefetch);
+            assertThat(reader.calls.get()).as("reads: the demand plus the prefetch, never more")
+                    .isEqualTo(3 + prefetch);
             assertThat(reader.maxAhead.get()).isLessThanOrEqualTo(prefetch);
             assertThat(subscriber.signals).containsExactly("onSubscribe", "onNext 0", "onNext 1", "onNext 2");
             assertThat(reader.closed).isTrue();
@@ -177,7 +179,8 @@ class BatchPublisherTest {
             BatchPublisher publisher = new BatchPublisher(BatchReader.of(truncated), 2);
             publisher.subscribe(subscriber);
             publisher.closed().get(30, TimeUnit.SECONDS);
-            assertThat(subscriber.signals).containsExactly("onSubscribe", "onNext 0", "onNext 1", "onError EOFException");
+            assertThat(subscriber.signals)
+                    .containsExactly("onSubscribe", "onNext 0", "onNext 1", "onError EOFException");
             assertThat(subscriber.errors).singleElement().isInstanceOf(EOFException.class);
         }
     }
@@ -194,7 +197,8 @@ class BatchPublisherTest {
                     NetTableReader.connect(server.endpoint(), clientMemory, fixture.clientOptions()));
             publisher.subscribe(subscriber);
             publisher.closed().get(30, TimeUnit.SECONDS);
-            assertThat(subscriber.signals).containsExactly("onSubscribe", "onNext 0", "onNext 1", "onError EOFException");
+            assertThat(subscriber.signals)
+                    .containsExactly("onSubscribe", "onNext 0", "onNext 1", "onError EOFException");
             assertThat(subscriber.errors.getFirst()).hasMessageContaining("without the end-of-stream marker");
             clientMemory.assertNoLeaks();
         }

@@ -68,7 +68,7 @@ final class Generated {
         };
     }
 
-    /** Checks that {@code batch} holds batch {@code index} of {@code rows} rows, value by value (whatever its schema metadata). */
+    /** Checks that {@code batch} holds batch {@code index} of {@code rows} rows, value by value. */
     static void assertBatch(RecordBatch batch, int index, int rows, String where) {
         try (BufferAllocator scratch = BufferAllocator.create(); RecordBatch expected = batch(scratch, index, rows)) {
             assertThat(batch.rowCount()).as(where + " rows").isEqualTo(rows);

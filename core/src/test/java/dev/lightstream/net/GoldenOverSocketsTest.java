@@ -30,7 +30,8 @@ class GoldenOverSocketsTest {
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
         for (Named<Supplier<NetFixture>> transport : NetFixture.sockets()) {
-            Golden.uncompressedCases().forEach(base -> all.add(Arguments.of(transport, Named.of(Golden.name(base), base))));
+            Golden.uncompressedCases().forEach(base ->
+                    all.add(Arguments.of(transport, Named.of(Golden.name(base), base))));
         }
         return all.stream();
     }

@@ -48,7 +48,8 @@ class NetTableReaderSplitTest {
         both.writeBytes(Files.readAllBytes(FIRST));
         both.writeBytes(Files.readAllBytes(SECOND));
         try (LeakCheckingAllocator allocator = BufferAllocator.leakChecking()) {
-            NetTableReader reader = NetTableReader.of(over(both.toByteArray(), chunk), allocator, NetOptions.defaults());
+            NetTableReader reader = NetTableReader.of(over(both.toByteArray(), chunk), allocator,
+                    NetOptions.defaults());
             try {
                 assertStream(reader, FIRST, allocator);
                 reader = reader.nextStream();

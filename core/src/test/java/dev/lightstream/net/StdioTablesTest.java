@@ -61,7 +61,7 @@ class StdioTablesTest {
                     Path base = cases.get(i);
                     if (i > 0) {
                         reader = reader.nextStream();
-                        assertThat(reader).as("stream " + i + " " + Golden.name(base) + "; child: " + report).isNotNull();
+                        assertThat(reader).as("stream " + i + " " + Golden.name(base)).isNotNull();
                     }
                     try (Golden.Content expected = Golden.readFile(Golden.file(base), allocator)) {
                         assertThat(reader.schema()).as(Golden.name(base)).isEqualTo(expected.schema());
@@ -124,7 +124,8 @@ class StdioTablesTest {
     private static byte[] expectedStream(Path stream, BufferAllocator allocator) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Golden.Content content = Golden.readStream(stream, allocator);
-             ArrowStreamWriter writer = new ArrowStreamWriter(Channels.newChannel(bytes), content.schema(), allocator)) {
+             ArrowStreamWriter writer = new ArrowStreamWriter(Channels.newChannel(bytes), content.schema(),
+                     allocator)) {
             for (RecordBatch batch : content.batches()) {
                 writer.write(batch);
             }
