@@ -43,6 +43,7 @@ final class BatchSender {
         Thread reader = Thread.ofVirtual().name("lightstream-read-ahead " + transfer.remote())
                 .start(() -> readAhead(source, limiter, queue, transfer));
         boolean finished = false;
+        Throwable failure = null;
         try {
             while (true) {
                 Object item = take(queue);
@@ -63,6 +64,9 @@ final class BatchSender {
             }
             sink.finish();
             finished = true;
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
             if (!finished) {
                 limiter.close();   // wakes the reading thread if it waits for budget
@@ -71,6 +75,9 @@ final class BatchSender {
             }
             joinUninterruptibly(reader);
             drain(queue);
+            if (failure != null) {
+                transfer.failed(failure);
+            }
             transfer.done(sink.bytesWritten());
         }
     }

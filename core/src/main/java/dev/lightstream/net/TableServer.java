@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A server of Arrow tables on any {@link Endpoint}: either it sends a table to every client that
@@ -69,11 +70,31 @@ public final class TableServer implements AutoCloseable {
      */
     public static TableServer serve(Endpoint endpoint, BatchSource source, BufferAllocator allocator,
             NetOptions options) throws IOException {
+        return serve(endpoint, source, allocator, options, transfer -> { });
+    }
+
+    /**
+     * Like {@link #serve(Endpoint, BatchSource, BufferAllocator, NetOptions)}, and tells
+     * {@code ended} about each transfer once it has ended, completely or not
+     * ({@link Transfer#failure()}), on the connection's thread: for logs and statistics.
+     */
+    public static TableServer serve(Endpoint endpoint, BatchSource source, BufferAllocator allocator,
+            NetOptions options, Consumer<Transfer> ended) throws IOException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(allocator, "allocator");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(ended, "ended");
         Set<Transfer> transfers = ConcurrentHashMap.newKeySet();
-        ConnectionHandler handler = connection -> send(connection, source, allocator, options, transfers);
+        ConnectionHandler handler = connection -> {
+            Transfer[] transfer = new Transfer[1];
+            try {
+                send(connection, source, allocator, options, transfers, t -> transfer[0] = t);
+            } finally {
+                if (transfer[0] != null) {
+                    ended.accept(transfer[0]);
+                }
+            }
+        };
         return new TableServer(Transports.listen(endpoint, options.transport(), handler), transfers);
     }
 
@@ -106,30 +127,38 @@ public final class TableServer implements AutoCloseable {
      */
     public static Transfer send(Connection connection, BatchSource source, BufferAllocator allocator,
             NetOptions options) throws IOException {
-        return send(connection, source, allocator, options, null);
+        return send(connection, source, allocator, options, null, t -> { });
     }
 
     private static Transfer send(Connection connection, BatchSource source, BufferAllocator allocator,
-            NetOptions options, Set<Transfer> live) throws IOException {
+            NetOptions options, Set<Transfer> live, Consumer<Transfer> started) throws IOException {
         Objects.requireNonNull(connection, "connection");
         try (BatchReader reader = source.open(allocator);
              InFlightLimiter limiter = new InFlightLimiter(options.inFlightBytes())) {
             Transfer transfer = new Transfer(connection.remoteAddress(), limiter);
+            started.accept(transfer);
             if (live != null) {
                 live.add(transfer);
             }
-            NetTableWriter writer = NetTableWriter.of(connection, reader.schema(), allocator, options);
+            NetTableWriter writer = null;
             boolean sent = false;
             try {
+                writer = NetTableWriter.of(connection, reader.schema(), allocator, options);
                 BatchSender.send(reader, writer, limiter, transfer);
                 sent = true;
+            } catch (IOException | RuntimeException | Error e) {
+                if (!transfer.isDone()) { // failed before sending began: the source has no schema, say
+                    transfer.failed(e);
+                    transfer.done(0);
+                }
+                throw e;
             } finally {
                 if (live != null) {
                     live.remove(transfer);
                 }
                 if (sent) {
                     writer.release(); // the connection stays open, owned by the caller
-                } else {
+                } else if (writer != null) {
                     writer.abort();
                 }
             }

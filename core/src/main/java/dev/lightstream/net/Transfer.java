@@ -2,6 +2,7 @@ package dev.lightstream.net;
 
 import dev.lightstream.transport.InFlightLimiter;
 import java.net.SocketAddress;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,8 +29,11 @@ public final class Transfer {
     private final AtomicLong batchesSent = new AtomicLong();
     private final AtomicLong peakInFlight = new AtomicLong();
     private volatile long bytesSent;
+    private final long startNanos = System.nanoTime();
+    private volatile long endNanos;
     private volatile boolean waitingForBudget;
     private volatile boolean done;
+    private volatile Throwable failure;
 
     Transfer(SocketAddress remote, InFlightLimiter limiter) {
         this.remote = remote;
@@ -84,6 +88,16 @@ public final class Transfer {
         return done;
     }
 
+    /** What ended the transfer early, once it is done; empty while it runs or if it completed. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Nanoseconds from the start of the transfer to its end, or to now while it runs. */
+    public long elapsedNanos() {
+        return (done ? endNanos : System.nanoTime()) - startNanos;
+    }
+
     void read() {
         batchesRead.incrementAndGet();
     }
@@ -103,13 +117,18 @@ public final class Transfer {
 
     void done(long totalBytes) {
         bytesSent = totalBytes;
+        endNanos = System.nanoTime();
         done = true;
+    }
+
+    void failed(Throwable error) {
+        failure = error;
     }
 
     @Override
     public String toString() {
         return "Transfer[" + remote + ", read=" + batchesRead() + ", sent=" + batchesSent() + ", bytes=" + bytesSent
                 + ", inFlight=" + inFlightBytes() + "/" + inFlightLimit() + (waitingForBudget ? ", waiting" : "")
-                + (done ? ", done" : "") + "]";
+                + (done ? (failure != null ? ", failed" : ", done") : "") + "]";
     }
 }

@@ -174,6 +174,7 @@ class DisconnectTest {
         int batches = 24;
         int rows = 64 * 1024; // 1 MiB each: more than the socket buffers hold
         ConcurrentLinkedQueue<Throwable> reported = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Transfer> ended = new ConcurrentLinkedQueue<>();
         try (NetFixture base = transport.get();
              LeakCheckingAllocator serverMemory = BufferAllocator.leakChecking();
              LeakCheckingAllocator clientMemory = BufferAllocator.leakChecking()) {
@@ -181,7 +182,7 @@ class DisconnectTest {
                     .withErrorListener((remote, error) -> reported.add(error))));
             try (TableServer server = TableServer.serve(fixture.listen(),
                     BatchSource.of(Generated.SCHEMA, () -> Generated.batches(serverMemory, batches, rows)),
-                    serverMemory, fixture.serverOptions())) {
+                    serverMemory, fixture.serverOptions(), ended::add)) {
                 try (NetTableReader b = NetTableReader.connect(server.endpoint(), clientMemory,
                         fixture.clientOptions())) {
                     try (RecordBatch first = b.next()) {
@@ -205,6 +206,14 @@ class DisconnectTest {
                 assertThat(server.acceptedCount()).isEqualTo(3);
             }
             assertThat(reported).as("only A's transfer failed").singleElement().isInstanceOf(IOException.class);
+            assertThat(ended).hasSize(3).allMatch(Transfer::isDone).allMatch(t -> t.elapsedNanos() > 0);
+            assertThat(ended.stream().filter(t -> t.failure().isPresent()))
+                    .singleElement().satisfies(t -> {
+                        assertThat(t.failure().get()).isSameAs(reported.peek());
+                        assertThat(t.batchesSent()).isLessThan(batches);
+                    });
+            assertThat(ended.stream().filter(t -> t.failure().isEmpty()))
+                    .hasSize(2).allMatch(t -> t.batchesSent() == batches);
         }
     }
 
