@@ -69,6 +69,33 @@ class ServeCommandTest {
     }
 
     @Test
+    void withoutOnceItServesClientsAtOnceUntilStoppedAndRemovesItsSocket() throws Exception {
+        Path socket = shortSocketPath();
+        Path source = DIR.resolve("generated_primitive.arrow_file");
+        try (ServeProcess serve = ServeProcess.start("serve", source.toString(), "--listen", "unix://" + socket)) {
+            String endpoint = serve.endpoint();
+            assertThat(socket).exists();
+            List<java.util.concurrent.CompletableFuture<Cli.Result>> clients = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Path out = dir.resolve("client" + i + ".arrows");
+                clients.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> Cli.run("convert", endpoint, out.toString())));
+            }
+            for (int i = 0; i < 3; i++) {
+                Cli.Result result = clients.get(i).get();
+                assertThat(result.exit()).as(result.toString()).isZero();
+                assertSameTable(source, dir.resolve("client" + i + ".arrows"));
+            }
+            for (int i = 0; i < 3; i++) {
+                serve.awaitLine("^lightstream: sent \\d+ batches");
+            }
+            serve.process.destroy(); // SIGTERM: the shutdown hook closes the server
+            serve.exitCode();
+            assertThat(socket).as("the socket file is removed on the way out").doesNotExist();
+        }
+    }
+
+    @Test
     void serveOverStdoutIntoConvertFromStdin() throws Exception {
         Path source = DIR.resolve("generated_primitive.arrow_file");
         Path out = dir.resolve("primitive.arrow");
