@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             ServeCommand.class,
             DemoCommand.class,
+            IntegrationCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class LightstreamCommand implements Runnable {

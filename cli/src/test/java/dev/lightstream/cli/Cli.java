@@ -41,4 +41,16 @@ final class Cli {
         int exit = Main.run(Console.of(new ByteArrayInputStream(stdin), out, err, terminal), args);
         return new Result(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
+
+    /** Runs {@code lightstream integration --mode MODE args...}; arguments are turned into strings. */
+    static Result integration(String mode, Object... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "integration";
+        all[1] = "--mode";
+        all[2] = mode;
+        for (int i = 0; i < args.length; i++) {
+            all[3 + i] = String.valueOf(args[i]);
+        }
+        return run(all);
+    }
 }
