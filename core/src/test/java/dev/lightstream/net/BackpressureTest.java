@@ -2,12 +2,15 @@ package dev.lightstream.net;
 
 import static dev.lightstream.net.DisconnectTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightstream.fixtures.NetFixture;
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.memory.BufferAllocator;
 import dev.lightstream.memory.LeakCheckingAllocator;
+import dev.lightstream.transport.ServerOptions;
 import dev.lightstream.transport.SocketOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Timeout;
@@ -109,6 +112,36 @@ class BackpressureTest {
                     .isLessThanOrEqualTo(LIMIT + BATCH_BYTES + SLACK);
             assertThat(serverMemory.peakBytes()).as("three clients, each within its own budget")
                     .isLessThanOrEqualTo(3 * (LIMIT + BATCH_BYTES + SLACK));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    void shuttingDownWithAStalledClientReleasesEverything(Supplier<NetFixture> transport) throws Exception {
+        try (NetFixture fixture = smallBuffers(transport.get()).with(o -> o.withServer(
+                ServerOptions.defaults().withShutdownGrace(Duration.ofMillis(200))));
+             LeakCheckingAllocator serverMemory = BufferAllocator.leakChecking();
+             LeakCheckingAllocator clientMemory = BufferAllocator.leakChecking()) {
+            TableServer server = TableServer.serve(fixture.listen(),
+                    BatchSource.of(Generated.SCHEMA, () -> Generated.batches(serverMemory, BATCHES, ROWS)),
+                    serverMemory, fixture.serverOptions());
+            try (NetTableReader stalled = NetTableReader.connect(server.endpoint(), clientMemory,
+                    fixture.clientOptions())) {
+                stalled.schema();
+                await(() -> server.transfers().size() == 1 && server.transfers().getFirst().isWaitingForBudget());
+                assertThat(serverMemory.allocatedBytes()).isPositive();
+                assertThat(server.shutdown(Duration.ofMillis(200))).as("the stalled transfer had to be cut").isFalse();
+                assertThat(server.connectionCount()).isZero();
+                assertThat(serverMemory.allocatedBytes()).as("every batch read ahead is released").isZero();
+                // The client reads what was in flight, then learns that the stream was cut short.
+                assertThatThrownBy(() -> {
+                    for (int i = 0; ; i++) {
+                        try (RecordBatch batch = stalled.next()) {
+                            Generated.assertBatch(batch, i, ROWS, "batch " + i);
+                        }
+                    }
+                }).isInstanceOf(java.io.IOException.class);
+            }
         }
     }
 }
