@@ -217,6 +217,48 @@ class DisconnectTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    void aSourceFailingMidTableIsEofForTheClientNotAShortTable(Supplier<NetFixture> transport) throws Exception {
+        ConcurrentLinkedQueue<Throwable> reported = new ConcurrentLinkedQueue<>();
+        try (NetFixture base = transport.get();
+             LeakCheckingAllocator serverMemory = BufferAllocator.leakChecking();
+             LeakCheckingAllocator clientMemory = BufferAllocator.leakChecking()) {
+            NetFixture fixture = base.with(o -> o.withServer(ServerOptions.defaults()
+                    .withErrorListener((remote, error) -> reported.add(error))));
+            BatchSource failing = BatchSource.of(Generated.SCHEMA, () -> new java.util.Iterator<RecordBatch>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return true;
+                }
+
+                @Override
+                public RecordBatch next() {
+                    if (next == 3) {
+                        throw new java.io.UncheckedIOException(new IOException("disk gone (test)"));
+                    }
+                    return Generated.batch(serverMemory, next++, ROWS);
+                }
+            });
+            try (TableServer server = TableServer.serve(fixture.listen(), failing, serverMemory,
+                    fixture.serverOptions());
+                 NetTableReader reader = NetTableReader.connect(server.endpoint(), clientMemory,
+                         fixture.clientOptions())) {
+                for (int i = 0; i < 3; i++) {
+                    try (RecordBatch batch = reader.next()) {
+                        Generated.assertBatch(batch, i, ROWS, "batch " + i);
+                    }
+                }
+                assertThatThrownBy(reader::next).isInstanceOf(EOFException.class)
+                        .hasMessageContaining("after 3 batch(es) without the end-of-stream marker");
+                await(() -> !reported.isEmpty());
+                assertThat(reported).singleElement().isInstanceOf(java.io.UncheckedIOException.class);
+            }
+        }
+    }
+
     private static void readRest(NetTableReader reader, int from, int batches, int rows, String who)
             throws IOException {
         for (int i = from; i < batches; i++) {
