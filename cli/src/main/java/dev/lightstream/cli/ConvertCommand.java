@@ -87,11 +87,7 @@ final class ConvertCommand extends Subcommand {
         try {
             convert(format, options, network);
         } catch (SSLHandshakeException e) {
-            SSLHandshakeException explained = new SSLHandshakeException(e.getMessage()
-                    + " (trust the server with --trust CA.pem or --trust-fingerprint HEX, or skip the check with"
-                    + " --insecure)");
-            explained.initCause(e);
-            throw explained;
+            throw explained(e);
         } catch (IOException e) {
             if (output.equals("-") && Console.isBrokenPipe(e)) {
                 return 0; // the reader of stdout stopped (| head): not an error of ours
@@ -99,6 +95,23 @@ final class ConvertCommand extends Subcommand {
             throw e;
         }
         return 0;
+    }
+
+    /** A refused handshake, with what to do about it when that is clear. */
+    private static SSLHandshakeException explained(SSLHandshakeException e) {
+        String message = String.valueOf(e.getMessage());
+        String hint;
+        if (message.contains("the server certificate")) {
+            hint = " (trust the server with --trust CA.pem or --trust-fingerprint HEX, or skip the check with"
+                    + " --insecure)";
+        } else if (message.contains("certificate_required")) {
+            hint = " (the server requires a client certificate: give --cert and --key)";
+        } else {
+            return e;
+        }
+        SSLHandshakeException explained = new SSLHandshakeException(message + hint);
+        explained.initCause(e);
+        return explained;
     }
 
     private void convert(IpcFormat format, IpcWriteOptions options, NetOptions network) throws IOException {

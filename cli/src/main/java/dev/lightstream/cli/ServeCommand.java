@@ -51,8 +51,9 @@ import picocli.CommandLine.Parameters;
             "tls:// without --cert serves with a self-signed certificate and prints its SHA-256 fingerprint on stderr."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:served (or interrupted)", "1:invalid input or a failed transfer with --once (one line on"
-                + " stderr)", "2:usage error"})
+        exitCodeList = {"0:served (with --once or over stdout)", "1:invalid input, or a failed transfer with --once"
+                + " (one line on stderr)", "2:usage error", "130, 143:interrupted (Ctrl-C, SIGTERM), the way to stop"
+                + " a server without --once"})
 final class ServeCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "an Arrow IPC file or stream")
     Path source;

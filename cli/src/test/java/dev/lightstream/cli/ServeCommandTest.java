@@ -183,6 +183,33 @@ class ServeCommandTest {
     }
 
     @Test
+    void aServerWithTrustRequiresClientCertificates() throws Exception {
+        SelfSignedCertificate server = SelfSignedCertificate.forLocalhost();
+        SelfSignedCertificate client = SelfSignedCertificate.builder().commonName("client").build();
+        server.writePem(dir.resolve("server.pem"), dir.resolve("server.key"));
+        client.writePem(dir.resolve("client.pem"), dir.resolve("client.key"));
+        Path source = DIR.resolve("generated_primitive.arrow_file");
+        try (ServeProcess serve = ServeProcess.start("serve", source.toString(), "--listen", "tls://localhost:0",
+                "--cert", dir.resolve("server.pem").toString(), "--key", dir.resolve("server.key").toString(),
+                "--trust", dir.resolve("client.pem").toString())) {
+            String endpoint = serve.endpoint();
+            Path out = dir.resolve("authenticated.arrows");
+            Cli.Result authenticated = Cli.run("convert", endpoint, out.toString(),
+                    "--trust", dir.resolve("server.pem").toString(),
+                    "--cert", dir.resolve("client.pem").toString(), "--key", dir.resolve("client.key").toString());
+            assertThat(authenticated.exit()).as(authenticated.toString()).isZero();
+            assertSameTable(source, out);
+
+            Cli.Result anonymous = Cli.run("convert", endpoint, dir.resolve("anonymous.arrows").toString(),
+                    "--trust", dir.resolve("server.pem").toString());
+            assertThat(anonymous.exit()).as(anonymous.toString()).isEqualTo(1);
+            assertThat(anonymous.errLines()).singleElement().asString().startsWith("lightstream: ")
+                    .contains("certificate_required")
+                    .endsWith("(the server requires a client certificate: give --cert and --key)");
+        }
+    }
+
+    @Test
     void mistakesAreUsageErrorsOrOneLine() {
         Path source = DIR.resolve("generated_primitive.arrow_file");
         Cli.Result badUri = Cli.run("serve", source.toString(), "--listen", "udp://host:1");
