@@ -58,10 +58,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * <h2>Sending</h2>
  * Sending is thread-safe: each send holds the send lock while its frames are written, so frames
  * never interleave and the IPC messages of one table batch (dictionaries, then the batch) stay
- * together. A message payload of up to 8 KiB is copied into a 64 KiB buffer that goes out when it
- * fills, at {@link #flush()} or with the next large frame: <b>call {@code flush()}</b> when a
- * reply is awaited. A larger payload and every table batch are written before the send returns, in
- * one gathering write from where their bytes lie, with no copy. The first batch of a table channel
+ * together. Sends may be buffered: a frame of up to 8 KiB (a small message, or one small IPC
+ * message of a table batch: a schema, a small dictionary or batch) is copied into a 64 KiB buffer
+ * that goes out when it fills, at {@link #flush()} or with the next large frame, so many small
+ * sends cost one system call. <b>Call {@code flush()}</b> when the peer is to see what was sent. A
+ * larger frame is written before the send returns, in one gathering write from where its bytes lie
+ * (the payload's memory, the batch's buffers), with no copy. Either way the caller may reuse the
+ * payload or close the batch once the send returns. The first batch of a table channel
  * carries the schema and the dictionaries; later ones only what changed: a delta when a dictionary
  * grew, a replacement when it changed otherwise, nothing when it is the same array. Payloads over
  * the peer's maximum frame size are refused with {@link FrameTooLargeException} before any byte is
@@ -284,8 +287,8 @@ public final class LightstreamConnection implements AutoCloseable {
 
     /**
      * Sends {@code payload} as a message of type {@code name}: queued if it is small (see the class
-     * documentation), written before this returns otherwise. The caller may reuse the memory once
-     * this returns.
+     * documentation; {@link #flush()} sends the queue), written before this returns otherwise. The
+     * caller may reuse the memory once this returns.
      *
      * @throws IllegalArgumentException if {@code name} is not a registered message type, or the
      *     payload is longer than 2<sup>32</sup>-1 bytes
@@ -330,8 +333,9 @@ public final class LightstreamConnection implements AutoCloseable {
 
     /**
      * Sends {@code batch} on table channel {@code name}, preceded by the schema on the channel's
-     * first send and by the dictionary batches it needs (new, delta or replacement). Written before
-     * this returns, from the batch's own memory; the caller keeps ownership of the batch.
+     * first send and by the dictionary batches it needs (new, delta or replacement). Large IPC
+     * messages are written before this returns, from the batch's own memory; small ones are queued
+     * (copied) until {@link #flush()}. The caller keeps ownership of the batch.
      *
      * @throws IllegalArgumentException if {@code name} is not a registered table, or the batch's
      *     columns do not match its schema
