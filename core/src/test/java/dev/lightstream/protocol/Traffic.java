@@ -204,7 +204,8 @@ final class Traffic {
         List<DictStep> plan = new ArrayList<>();
         List<String> dictionary = List.of("Paris", "Oslo", "Lima");
         for (int b = 0; b < DICT_BATCHES; b++) {
-            int action = b == 0 ? -1 : b <= 3 ? b - 1 : random.nextInt(4); // 0 same, 1-2 grow, 3 replace
+            // 0 same, 1-2 grow, 3 replace; steps 1, 2, 3 are one of each for sure.
+            int action = b == 0 ? -1 : b == 1 ? 0 : b == 2 ? 1 : b == 3 ? 3 : random.nextInt(4);
             boolean same = action == 0;
             if (action == 1 || action == 2) {
                 List<String> grown = new ArrayList<>(dictionary);
