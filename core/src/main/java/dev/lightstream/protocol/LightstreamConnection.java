@@ -111,6 +111,8 @@ public final class LightstreamConnection implements AutoCloseable {
     private volatile State state = State.REGISTERING;
     private volatile Exception handshakeFailure;
     private volatile long peerMaxFrameBytes;
+    private volatile long bytesSent;
+    private volatile long bytesReceived;
     private boolean outputShut;
     private IOException receiveFailure;
     private boolean inputEnded;
@@ -314,6 +316,7 @@ public final class LightstreamConnection implements AutoCloseable {
             writer.frame(registration.tag(), payload);
             messagesSent.incrementAndGet();
         } finally {
+            bytesSent = writer.bytesWritten();
             sendLock.unlock();
         }
     }
@@ -359,6 +362,7 @@ public final class LightstreamConnection implements AutoCloseable {
             encoder.write(batch);
             messagesSent.incrementAndGet();
         } finally {
+            bytesSent = writer.bytesWritten();
             sendLock.unlock();
         }
     }
@@ -388,6 +392,7 @@ public final class LightstreamConnection implements AutoCloseable {
             checkCanSend();
             writer.flush();
         } finally {
+            bytesSent = writer.bytesWritten();
             sendLock.unlock();
         }
     }
@@ -405,6 +410,7 @@ public final class LightstreamConnection implements AutoCloseable {
             outputShut = true;
             connection.shutdownOutput();
         } finally {
+            bytesSent = writer.bytesWritten();
             sendLock.unlock();
         }
     }
@@ -452,6 +458,8 @@ public final class LightstreamConnection implements AutoCloseable {
                     receiveFailure = e;
                 }
                 throw e;
+            } finally {
+                bytesReceived = reader.bytesRead();
             }
             if (inbound == null) {
                 inputEnded = true;
@@ -501,6 +509,19 @@ public final class LightstreamConnection implements AutoCloseable {
     /** Messages and table batches returned by {@link #receive()}. */
     public long messagesReceived() {
         return messagesReceived.get();
+    }
+
+    /**
+     * Bytes written to the transport so far (the handshake and frame headers included), as of the
+     * last send or flush.
+     */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    /** Bytes read from the transport so far (the handshake included), as of the last receive. */
+    public long bytesReceived() {
+        return bytesReceived;
     }
 
     /** The transport underneath. */
