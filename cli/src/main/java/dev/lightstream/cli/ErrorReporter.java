@@ -1,9 +1,11 @@
 package dev.lightstream.cli;
 
+import dev.lightstream.memory.AllocationLimitException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
@@ -30,9 +32,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         String text = switch (t) {
             case NoSuchFileException n -> "no such file: " + n.getFile();
             case AccessDeniedException a -> "permission denied: " + a.getFile();
+            // Its message alone is only the path: say what went wrong with it.
+            case FileSystemException f when f.getReason() == null -> f.getClass().getSimpleName() + ": " + message;
             case EOFException eof -> "truncated input: " + message;
             case IOException io -> message;
             case OutOfMemoryError oom -> "out of memory: " + message;
+            case AllocationLimitException a -> "out of memory: " + message;
+            case StackOverflowError so -> "input nested too deeply (stack overflow)";
             default -> t.getClass().getSimpleName() + ": " + message;
         };
         return text.replace('\n', ' ');

@@ -65,6 +65,7 @@ public final class ArrowFileReader implements AutoCloseable {
     private final long[] batchBlocks;
     private final Map<String, String> footerMetadata;
     private ByteBuffer metadata = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
+    private long declaredBodyLength;
     private boolean closed;
 
     /** Opens {@code path} with the default limits. */
@@ -177,7 +178,11 @@ public final class ArrowFileReader implements AutoCloseable {
         return blocks;
     }
 
-    private Object readMessage(long[] blocks, int i, String where, byte expected) throws IOException {
+    /**
+     * Reads and parses the metadata of block {@code i}, checking its header type; the body length
+     * it declares is left in {@link #declaredBodyLength}. The returned accessor is reused.
+     */
+    private Message readMetadata(long[] blocks, int i, String where, byte expected) throws IOException {
         long offset = blocks[3 * i];
         long blockMeta = blocks[3 * i + 1];
         long blockBody = blocks[3 * i + 2];
@@ -208,6 +213,14 @@ public final class ArrowFileReader implements AutoCloseable {
         if (bodyLength > blockBody) {
             throw new InvalidIpcException(where + ": body length " + bodyLength + " exceeds the block's " + blockBody);
         }
+        declaredBodyLength = bodyLength;
+        return message;
+    }
+
+    private Object readMessage(long[] blocks, int i, String where, byte expected) throws IOException {
+        Message message = readMetadata(blocks, i, where, expected);
+        long bodyLength = declaredBodyLength;
+        long bodyStart = blocks[3 * i] + blocks[3 * i + 1];
         MemoryBlock body = null;
         try {
             if (bodyLength > 0) {
@@ -216,7 +229,7 @@ public final class ArrowFileReader implements AutoCloseable {
                 } catch (AllocationLimitException e) {
                     throw new IOException(where + ": cannot allocate a body of " + bodyLength + " bytes: " + e.getMessage(), e);
                 }
-                readFully(body.segment().asSlice(0, bodyLength).asByteBuffer(), offset + blockMeta);
+                readFully(body.segment().asSlice(0, bodyLength).asByteBuffer(), bodyStart);
             }
             if (expected == MessageHeader.DictionaryBatch) {
                 core.readDictionary(message, body, bodyLength, where, true);
@@ -257,6 +270,33 @@ public final class ArrowFileReader implements AutoCloseable {
     public int batchCount() {
         checkOpen();
         return batchBlocks.length / 3;
+    }
+
+    /**
+     * The number of rows of record batch {@code index}, read from its message metadata alone:
+     * the body is not read, so counting the rows of a file costs one small read per batch.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not in {@code 0..batchCount()-1}
+     * @throws InvalidIpcException if the metadata is malformed or the count is outside {@code 0..2^31-1}
+     */
+    public int batchRowCount(int index) throws IOException {
+        checkOpen();
+        java.util.Objects.checkIndex(index, batchCount());
+        String where = "record batch " + index;
+        try {
+            Message message = readMetadata(batchBlocks, index, where, MessageHeader.RecordBatch);
+            var header = (org.apache.arrow.flatbuf.RecordBatch) message.header(new org.apache.arrow.flatbuf.RecordBatch());
+            if (header == null) {
+                throw new InvalidIpcException(where + ": record batch message without a header");
+            }
+            long rows = header.length();
+            if (rows < 0 || rows > Integer.MAX_VALUE) {
+                throw new InvalidIpcException(where + ": record batch length " + rows + " is outside 0.." + Integer.MAX_VALUE);
+            }
+            return (int) rows;
+        } catch (RuntimeException e) {
+            throw new InvalidIpcException(where + ": " + e, e);
+        }
     }
 
     /**

@@ -25,9 +25,8 @@ import java.util.Objects;
  * try (BufferAllocator allocator = BufferAllocator.create();
  *      ArrowStreamReader reader = new ArrowStreamReader(Files.newByteChannel(path), allocator)) {
  *     System.out.println(reader.schema());
- *     RecordBatch batch;
- *     while ((batch = reader.next()) != null) {
- *         try (batch) {
+ *     for (RecordBatch next = reader.next(); next != null; next = reader.next()) {
+ *         try (RecordBatch batch = next) {
  *             System.out.println(batch.rowCount());
  *         }
  *     }

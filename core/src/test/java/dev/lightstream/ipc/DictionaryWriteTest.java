@@ -113,6 +113,39 @@ class DictionaryWriteTest {
     }
 
     @Test
+    void anotherArrayOfTheSameValuesSendsNothingInStreamsAndFiles() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ArrowStreamWriter writer = new ArrowStreamWriter(Channels.newChannel(out), SCHEMA, allocator)) {
+            writer.write(batch(strings("a", null), 0, 1));
+            writer.write(batch(strings("a", null), 1, 0));   // equal values, another array
+            writer.write(batch(strings("a", "b"), 1));       // same length, other values: a replacement
+        }
+        List<String> dictionaries = new ArrayList<>();
+        try (StreamDecoder decoder = new StreamDecoder(allocator)) {
+            ByteBuffer in = ByteBuffer.wrap(out.toByteArray());
+            IpcMessage message;
+            while ((message = decoder.decode(in)) != null) {
+                if (message instanceof IpcMessage.DictionaryBatch d) {
+                    dictionaries.add(d.dictionary().getObject(1) + (d.isDelta() ? " delta" : ""));
+                } else if (message instanceof IpcMessage.RecordBatchMessage b) {
+                    b.batch().close();
+                }
+            }
+        }
+        assertThat(dictionaries).containsExactly("null", "b");
+
+        Path path = dir.resolve("same.arrow");
+        try (ArrowFileWriter writer = new ArrowFileWriter(path, SCHEMA, allocator)) {
+            writer.write(batch(strings("x", "y"), 0, 1));
+            writer.write(batch(strings("x", "y"), 1, 1));
+        }
+        try (ArrowFileReader reader = new ArrowFileReader(path, allocator);
+             RecordBatch second = reader.batch(1)) {
+            assertThat(values(second, 0)).containsExactly("y", "y");
+        }
+    }
+
+    @Test
     void fileAllowsDeltasAndRefusesReplacements() throws IOException {
         ArrayData first = strings("a", "b");
         ArrayData extended = strings("a", "b", "c", "d");

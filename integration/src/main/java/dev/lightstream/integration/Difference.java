@@ -27,7 +27,7 @@ public record Difference(Kind kind, String path, int batch, long row, String det
 
     /** What differs. */
     public enum Kind {
-        /** Field names, nullability, types, children or dictionary ids. */
+        /** Field names, nullability, types or children. */
         SCHEMA,
         /** The schema's custom metadata. */
         SCHEMA_METADATA,

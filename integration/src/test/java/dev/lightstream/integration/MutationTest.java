@@ -127,4 +127,52 @@ class MutationTest {
                 .isEqualTo(new Difference(Kind.BATCH_COUNT, "", -1, -1, "expected 2 batches but found 1"));
         assertThat(fewer.differences()).anyMatch(d -> d.kind() == Kind.ROW_COUNT && d.batch() == 0);
     }
+
+    /**
+     * Arrow C++ ignores the names of a map's entries, key and value fields when it compares types,
+     * and the 1.0.0 gold streams of map_non_canonical rely on it: they carry canonical names where
+     * their JSON does not.
+     */
+    @Test
+    void mapChildNamesAreNotCompared() throws Exception {
+        Comparison result = compareWithMutated("map", doc -> {
+            JsonValue.Obj entries = object(doc, "schema", "fields", 0, "children", 0);
+            entries.members().put("name", str("some_entries"));
+            object(doc, "schema", "fields", 0, "children", 0, "children", 0).members().put("name", str("some_key"));
+            object(doc, "schema", "fields", 0, "children", 0, "children", 1).members().put("name", str("some_value"));
+            for (JsonValue batch : array(doc, "batches").elements()) {
+                object(batch, "columns", 0, "children", 0).members().put("name", str("some_entries"));
+                object(batch, "columns", 0, "children", 0, "children", 0).members().put("name", str("some_key"));
+                object(batch, "columns", 0, "children", 0, "children", 1).members().put("name", str("some_value"));
+            }
+        });
+        assertThat(result.differences()).isEmpty();
+        // The map field's own name still counts.
+        Comparison renamed = compareWithMutated("map", doc -> {
+            object(doc, "schema", "fields", 0).members().put("name", str("other_map"));
+            for (JsonValue batch : array(doc, "batches").elements()) {
+                object(batch, "columns", 0).members().put("name", str("other_map"));
+            }
+        });
+        assertThat(renamed.differences()).containsExactly(new Difference(Kind.SCHEMA, "map_nullable", -1, -1,
+                "expected name 'map_nullable' but found 'other_map'"));
+    }
+
+    /**
+     * Dictionaries are matched through the fields that use them, not by id: Arrow C++ 1.0.0
+     * renumbered nested dictionaries in its IPC files, and archery does not compare ids.
+     */
+    @Test
+    void dictionariesAreMatchedByFieldNotById() throws Exception {
+        Consumer<JsonValue> renumber = doc -> {
+            object(doc, "schema", "fields", 0, "dictionary").members().put("id", num(7));
+            object(doc, "dictionaries", 0).members().put("id", num(7));
+        };
+        assertThat(compareWithMutated("dictionary", renumber).differences()).isEmpty();
+
+        Comparison changed = compareWithMutated("dictionary", renumber.andThen(
+                doc -> array(doc, "dictionaries", 0, "data", "columns", 0, "DATA").elements().set(2, str("jhak1rq"))));
+        assertThat(changed.differences().getFirst()).isEqualTo(new Difference(Kind.DICTIONARY,
+                "dictionary 0 (id 7 in actual)", -1, 2, "expected \"jhak1rp\" but was \"jhak1rq\""));
+    }
 }

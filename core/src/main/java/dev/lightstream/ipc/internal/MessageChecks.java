@@ -84,7 +84,9 @@ public final class MessageChecks {
             throw new UnsupportedIpcFeatureException(where + ": metadata version V" + (version + 1)
                     + " (before Arrow 0.8) is not supported; V4 and V5 are");
         }
-        throw new UnsupportedIpcFeatureException(where + ": unknown metadata version " + version
-                + " (this reader knows V4 and V5; the data was written by a newer Arrow format)");
+        // The enum counts from 0 (V1 is 0): say both, or "version 5" reads as if V5 were refused.
+        String name = version > 0 ? "V" + (version + 1) + "; " : "";
+        throw new UnsupportedIpcFeatureException(where + ": unknown metadata version " + version + " (" + name
+                + "this reader knows V4 and V5, the data was written by a newer Arrow format)");
     }
 }

@@ -28,8 +28,8 @@ import java.util.Objects;
  * dictionaries sent so far, the message encoder, the byte position, and gathering writes.
  *
  * <p>Dictionaries: the first batch that uses an id sends its dictionary; later batches send
- * nothing when they carry the same (identical) dictionary array, a delta when their dictionary
- * extends the one last sent, and a replacement otherwise (refused in files). The writer keeps a
+ * nothing when they carry the same dictionary array or one with the same values, a delta when
+ * their dictionary extends the one last sent, and a replacement otherwise (refused in files). The writer keeps a
  * copy of each dictionary it sent, so that the comparison never reads memory the caller has
  * released since.
  */
@@ -170,6 +170,11 @@ public final class WriterCore implements AutoCloseable {
         ArrayData payload = dictionary;
         if (last != null) {
             int old = last.copy().length();
+            if (dictionary.length() == old && Values.samePrefix(Array.of(last.copy()), Array.of(dictionary), old)) {
+                // Another array with the values already sent (each batch of a builder has its
+                // own): nothing to send, and no replacement for a file to refuse.
+                return;
+            }
             if (dictionary.length() > old
                     && Values.samePrefix(Array.of(last.copy()), Array.of(dictionary), old)) {
                 delta = true;

@@ -1,0 +1,29 @@
+package dev.lightstream.cli.demo;
+
+import java.io.IOException;
+
+/**
+ * One way of moving the demo table: the round writes the generated batches somewhere, reads them
+ * back, checks every value against {@link DemoContext#expected()} and reports sizes and times.
+ *
+ * <p>The demo runs a list of rounds ({@link DemoRounds#defaults()}): today the IPC file and the
+ * IPC stream; transports add theirs (a stream over TCP, say, written by one thread and read by
+ * another) by implementing this interface.
+ *
+ * {@snippet :
+ * RoundResult result = new IpcRound(IpcFormat.STREAM).run(table, context);
+ * System.out.println(result.name() + " " + result.bytes() + " bytes");
+ * }
+ */
+public interface DemoRound {
+    /** A short name for the report: "ipc file". */
+    String name();
+
+    /**
+     * Writes {@code table}, reads it back and verifies it.
+     *
+     * @throws DemoMismatchException if what was read differs from {@code context.expected()}
+     * @throws IOException if writing or reading fails
+     */
+    RoundResult run(DemoTable table, DemoContext context) throws IOException;
+}

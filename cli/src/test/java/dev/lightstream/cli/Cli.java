@@ -1,0 +1,83 @@
+package dev.lightstream.cli;
+
+<<<<<<< HEAD
+import dev.lightstream.cli.io.Console;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Runs the command in-process, as {@code Main.main} would, with captured streams. */
+final class Cli {
+    private Cli() {}
+
+    /** What a run printed and returned. */
+    record Result(int exit, byte[] stdout, String err) {
+        String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + (stdout.length > 4000 ? stdout.length + " bytes" : out())
+                    + "\n--- stderr\n" + err;
+        }
+    }
+
+    static Result run(String... args) {
+        return run(new byte[0], false, args);
+    }
+
+    static Result withStdin(byte[] stdin, String... args) {
+        return run(stdin, false, args);
+    }
+
+    static Result run(byte[] stdin, boolean terminal, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(Console.of(new ByteArrayInputStream(stdin), out, err, terminal), args);
+        return new Result(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+=======
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** Runs the {@code lightstream} command line in-process and captures what it prints. */
+final class Cli {
+    private Cli() {}
+
+    /** What one run returned and printed. */
+    record Run(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    static Run run(Object... args) {
+        String[] strings = Arrays.stream(args).map(String::valueOf).toArray(String[]::new);
+        CommandLine cl = LightstreamCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(strings);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Runs {@code lightstream integration --mode MODE args...}. */
+    static Run integration(String mode, Object... args) {
+        Object[] all = new Object[args.length + 3];
+        all[0] = "integration";
+        all[1] = "--mode";
+        all[2] = mode;
+        System.arraycopy(args, 0, all, 3, args.length);
+        return run(all);
+>>>>>>> conformance
+    }
+}

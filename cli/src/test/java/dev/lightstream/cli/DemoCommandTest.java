@@ -1,0 +1,137 @@
+package dev.lightstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lightstream.cli.demo.DemoContext;
+import dev.lightstream.cli.demo.DemoMismatchException;
+import dev.lightstream.cli.demo.DemoTable;
+import dev.lightstream.cli.demo.IpcRound;
+import dev.lightstream.cli.demo.RoundResult;
+import dev.lightstream.cli.io.Console;
+import dev.lightstream.cli.io.IpcFormat;
+import dev.lightstream.fixtures.Golden;
+import dev.lightstream.ipc.IpcWriteOptions;
+import dev.lightstream.memory.BufferAllocator;
+import dev.lightstream.memory.LeakCheckingAllocator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lightstream demo}: generated, written, read back, verified; a difference fails it. */
+@Timeout(120)
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesReadsAndVerifiesBothFormats() {
+        Cli.Result result = Cli.run("demo", "--rows", "100000", "--batch-rows", "7000");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.err()).isEmpty();
+        String out = result.out();
+        assertThat(out).startsWith("lightstream demo: 100,000 rows in 15 batches of 7,000 rows\n")
+                .contains("columns: id int64, value float64, name utf8, category dictionary<int8, utf8>, ts "
+                        + "timestamp[microsecond, UTC], flag bool, price decimal128(12, 2), tags list<int32>")
+                .contains("\nverified: 100000 rows, 15 batches\n");
+        // One line per round: name, size, then write and read times and rates.
+        String size = "[0-9.]+ [kMGT]?B";
+        String time = "[0-9.]+ s";
+        String rate = "[0-9.]+( [kMGT])?/s";
+        Pattern round = Pattern.compile("(ipc file|ipc stream) +" + size + " +" + time + " +" + rate + " +" + size
+                + "/s +" + time + " +" + rate + " +" + size + "/s");
+        assertThat(out.lines().filter(line -> line.startsWith("ipc file ") || line.startsWith("ipc stream ")))
+                .hasSize(2).allMatch(line -> round.matcher(line).matches(), "a round's line");
+        Matcher directory = Pattern.compile("(?m)^directory: (\\S+) \\(removed at the end").matcher(out);
+        assertThat(directory.find()).isTrue();
+        assertThat(Path.of(directory.group(1))).doesNotExist();
+    }
+
+    @Test
+    void keepsItsFilesInDirAndTheyHoldTheTable() throws Exception {
+        Path keep = dir.resolve("demo");
+        Cli.Result result = Cli.run("demo", "--rows", "20000", "--batch-rows", "6000", "--dir", keep.toString(),
+                "--compression", "lz4");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("verified: 20000 rows, 4 batches").contains("directory: " + keep + "\n");
+        Cli.Result schema = Cli.run("schema", keep.resolve("demo.arrow").toString());
+        assertThat(schema.out()).contains("batches: 4\nrows: 20000\n")
+                .contains("  category: dictionary<values=utf8, indices=int8> not null (dictionary id 0)");
+        Cli.Result stream = Cli.run("schema", keep.resolve("demo.arrows").toString());
+        assertThat(stream.out()).startsWith("Arrow IPC stream: ");
+        // The first row is the same in both files, and what the table says it is.
+        List<String> file = Cli.run("cat", "--limit", "1", keep.resolve("demo.arrow").toString()).out().lines().toList();
+        List<String> streamRows = Cli.run("cat", "--limit", "1", keep.resolve("demo.arrows").toString()).out().lines()
+                .toList();
+        assertThat(file.get(3)).isEqualTo(streamRows.get(3)).matches(" *0 \\| .*").contains(" | 2024-01-01 00:00:");
+        try (LeakCheckingAllocator allocator = BufferAllocator.leakChecking();
+             Golden.Content content = Golden.readFile(keep.resolve("demo.arrow"), allocator)) {
+            DemoTable table = new DemoTable(20000, 6000, 1);
+            for (int i = 0; i < content.batches().size(); i++) {
+                table.verify(content.batches().get(i), i);
+            }
+        }
+    }
+
+    @Test
+    void zeroRowsIsAnEmptyTable() {
+        Cli.Result result = Cli.run("demo", "--rows", "0");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("verified: 0 rows, 0 batches");
+    }
+
+    @Test
+    void aDifferenceFailsTheRoundNamingWhere() throws Exception {
+        DemoTable written = new DemoTable(5000, 1000, 1);
+        for (IpcFormat format : IpcFormat.values()) {
+            try (LeakCheckingAllocator allocator = BufferAllocator.leakChecking()) {
+                DemoContext context = new DemoContext(dir, false, allocator, IpcWriteOptions.DEFAULT, console(),
+                        written.withSeed(2));
+                assertThatThrownBy(() -> new IpcRound(format).run(written, context))
+                        .isInstanceOf(DemoMismatchException.class)
+                        .hasMessageStartingWith("batch 0 row 0 column 'value': expected ");
+                // The id column is the row number whatever the seed: the first difference is the value.
+            }
+            assertThat(dir).isEmptyDirectory();
+        }
+        // More rows than expected: caught too.
+        try (LeakCheckingAllocator allocator = BufferAllocator.leakChecking()) {
+            DemoContext context = new DemoContext(dir, false, allocator, IpcWriteOptions.DEFAULT, console(),
+                    new DemoTable(4000, 1000, 1));
+            assertThatThrownBy(() -> new IpcRound(IpcFormat.STREAM).run(written, context))
+                    .isInstanceOf(DemoMismatchException.class)
+                    .hasMessage("batch 4 is one too many: the table has 4");
+        }
+        // And the command turns it into one line and exit 1.
+        assertThat(ErrorReporter.describe(new DemoMismatchException("batch 0 row 0 column 'value': expected 1, found 2")))
+                .isEqualTo("batch 0 row 0 column 'value': expected 1, found 2");
+    }
+
+    @Test
+    void aRoundReportsWhatItMeasured() throws Exception {
+        DemoTable table = new DemoTable(3000, 1000, 7);
+        try (LeakCheckingAllocator allocator = BufferAllocator.leakChecking()) {
+            DemoContext context = new DemoContext(dir, true, allocator, IpcWriteOptions.DEFAULT, console(), table);
+            RoundResult result = new IpcRound(IpcFormat.FILE).run(table, context);
+            assertThat(result.name()).isEqualTo("ipc file");
+            assertThat(result.rows()).isEqualTo(3000);
+            assertThat(result.batches()).isEqualTo(3);
+            assertThat(result.bytes()).isEqualTo(Files.size(dir.resolve("demo.arrow")));
+            assertThat(result.writeNanos()).isPositive();
+            assertThat(result.readNanos()).isPositive();
+            assertThat(allocator.allocatedBytes()).as("every batch and dictionary released").isZero();
+        }
+    }
+
+    private static Console console() {
+        return Console.of(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream(),
+                false);
+    }
+}
