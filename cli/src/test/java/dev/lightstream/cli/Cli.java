@@ -1,10 +1,10 @@
 package dev.lightstream.cli;
 
-<<<<<<< HEAD
 import dev.lightstream.cli.io.Console;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /** Runs the command in-process, as {@code Main.main} would, with captured streams. */
@@ -41,17 +41,9 @@ final class Cli {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(Console.of(new ByteArrayInputStream(stdin), out, err, terminal), args);
         return new Result(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-=======
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Arrays;
-import picocli.CommandLine;
+    }
 
-/** Runs the {@code lightstream} command line in-process and captures what it prints. */
-final class Cli {
-    private Cli() {}
-
-    /** What one run returned and printed. */
+    /** What one run of {@code integration} returned and printed, as the integration tests read it. */
     record Run(int exit, String out, String err) {
         @Override
         public String toString() {
@@ -59,25 +51,14 @@ final class Cli {
         }
     }
 
-    static Run run(Object... args) {
-        String[] strings = Arrays.stream(args).map(String::valueOf).toArray(String[]::new);
-        CommandLine cl = LightstreamCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(strings);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     /** Runs {@code lightstream integration --mode MODE args...}. */
     static Run integration(String mode, Object... args) {
-        Object[] all = new Object[args.length + 3];
+        String[] all = new String[args.length + 3];
         all[0] = "integration";
         all[1] = "--mode";
         all[2] = mode;
-        System.arraycopy(args, 0, all, 3, args.length);
-        return run(all);
->>>>>>> conformance
+        System.arraycopy(Arrays.stream(args).map(String::valueOf).toArray(String[]::new), 0, all, 3, args.length);
+        Result result = run(all);
+        return new Run(result.exit(), result.out(), result.err());
     }
 }

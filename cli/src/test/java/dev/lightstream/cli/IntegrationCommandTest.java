@@ -142,7 +142,7 @@ class IntegrationCommandTest {
     @Test
     void usageErrorsExitTwo() {
         Path json = gold("cpp-21.0.0", "primitive", ".json.gz");
-        assertThat(Cli.run("integration", "--json", json).exit()).isEqualTo(2);
+        assertThat(Cli.run("integration", "--json", json.toString()).exit()).isEqualTo(2);
         assertThat(Cli.integration("CONVERT", "--json", json).exit()).isEqualTo(2);
         Cli.Run missing = Cli.integration("VALIDATE", "--json", json);
         assertThat(missing.exit()).isEqualTo(2);
@@ -157,7 +157,7 @@ class IntegrationCommandTest {
 
     @Test
     void helpListsTheModes() {
-        Cli.Run help = Cli.run("integration", "--help");
+        Cli.Result help = Cli.run("integration", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("VALIDATE", "JSON_TO_ARROW", "STREAM_TO_FILE", "FILE_TO_STREAM", "--quirk");
     }

@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@snippet :
  * try (LightstreamConnection connection = new LightstreamConnection(TcpTransport.connect(address), allocator)) {
  *     MetricsService.COMMANDS.register(connection);                          // any order: names are matched
- *     connection.registerTable(MetricsService.TABLE, MetricsService.METRICS);
+ *     connection.registerTable("metrics", MetricsService.METRICS);
  *     MetricsService.COMMANDS.send(connection, new MetricsService.Command("interval", 10));
  *     connection.flush();
  *     try (LightstreamMessage next = connection.receive()) { ... }           // a TableBatch of "metrics"
@@ -53,9 +53,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  */
 public final class MetricsService {
-    /** The table channel's name. */
-    public static final String TABLE = "metrics";
-
     /** One row per host and sample. The host names form a dictionary, sent once per connection. */
     public static final Schema METRICS = Schema.of(
             Field.of("time", DataType.timestamp(dev.lightstream.schema.TimeUnit.MILLISECOND, "UTC")),
@@ -64,6 +61,7 @@ public final class MetricsService {
             Field.nullable("memory", DataType.INT64));
 
     static final List<String> HOSTS = List.of("web-1", "web-2", "db-1", "cache-1");
+    static final long START = 1_700_000_000_000L;
     static final int SAMPLES_PER_HOST = 5;
 
     /** A command from a client: {@code interval} (milliseconds between batches) or {@code stop}. */
@@ -84,44 +82,67 @@ public final class MetricsService {
         List<MemoryBlock> owned = new ArrayList<>();
         // One dictionary array for every batch: the protocol sends it with the first batch only.
         Array hosts = ArrayBuilder.fromList(allocator, DataType.UTF8, HOSTS, owned);
-        try (LightstreamConnection connection = new LightstreamConnection(transport, allocator)) {
-            connection.registerTable(TABLE, METRICS);
-            COMMANDS.register(connection);
-            AtomicLong interval = new AtomicLong(100);
-            CountDownLatch stop = new CountDownLatch(1);
-            Thread commands = Thread.ofVirtual().name("commands").start(() -> {
-                try {
-                    for (LightstreamMessage next; (next = connection.receive()) != null; ) {
-                        try (LightstreamMessage m = next) {
-                            Command command = COMMANDS.decode((RawMessage) m);
-                            log.println("service: " + command);
-                            switch (command.verb()) {
-                                case "interval" -> interval.set(Math.max(0, command.value()));
-                                case "stop" -> stop.countDown();
-                                default -> log.println("service: unknown command " + command.verb());
-                            }
-                        }
+        SplittableRandom random = new SplittableRandom(42);
+        try {
+            // readme:metrics-service
+            try (LightstreamConnection connection = new LightstreamConnection(transport, allocator)) {
+                connection.registerTable("metrics", METRICS);
+                COMMANDS.register(connection);                  // "command": MessagePack Command values
+                Pace pace = new Pace(100);                      // milliseconds between batches
+                Thread commands = Thread.ofVirtual().start(() -> pace.obey(connection, log));
+                for (long time = START; pace.running(); time += 1000) {
+                    try (RecordBatch batch = sample(allocator, hosts, time, random)) {
+                        connection.sendTable("metrics", batch);
                     }
-                } catch (Exception e) {
-                    log.println("service: commands ended: " + e);
-                } finally {
-                    stop.countDown(); // a client that goes away stops the stream too
+                    connection.flush();
+                    pace.pause();
                 }
-            });
-            SplittableRandom random = new SplittableRandom(42);
-            long time = 1_700_000_000_000L;
-            while (stop.getCount() > 0) {
-                try (RecordBatch batch = sample(allocator, hosts, time, random)) {
-                    connection.sendTable(TABLE, batch);
-                }
-                connection.flush();
-                time += 1000;
-                stop.await(interval.get(), TimeUnit.MILLISECONDS);
+                connection.shutdownOutput();                    // the client's receive() returns null
+                commands.join();
             }
-            connection.shutdownOutput(); // the client's receive() returns null after the last batch
-            commands.join();
+            // end:metrics-service
         } finally {
             owned.forEach(MemoryBlock::release);
+        }
+    }
+
+    /** The service's pace: the interval between batches, changed and ended by commands. */
+    static final class Pace {
+        private final AtomicLong interval;
+        private final CountDownLatch stop = new CountDownLatch(1);
+
+        Pace(long millis) {
+            this.interval = new AtomicLong(millis);
+        }
+
+        /** Reads commands until the client ends its output or goes away; either stops the stream too. */
+        void obey(LightstreamConnection connection, PrintStream log) {
+            try {
+                for (LightstreamMessage next; (next = connection.receive()) != null; ) {
+                    try (LightstreamMessage m = next) {
+                        Command command = COMMANDS.decode((RawMessage) m);
+                        log.println("service: " + command);
+                        switch (command.verb()) {
+                            case "interval" -> interval.set(Math.max(0, command.value()));
+                            case "stop" -> stop.countDown();
+                            default -> log.println("service: unknown command " + command.verb());
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                log.println("service: commands ended: " + e);
+            } finally {
+                stop.countDown();
+            }
+        }
+
+        boolean running() {
+            return stop.getCount() > 0;
+        }
+
+        /** Waits for the interval, or until a stop. */
+        void pause() throws InterruptedException {
+            stop.await(interval.get(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -153,50 +174,71 @@ public final class MetricsService {
     /** What a client saw. */
     public record Summary(int batches, long rows, double meanCpu) {}
 
+    /** Adds up and prints what a client receives. */
+    static final class Tally {
+        private final PrintStream out;
+        private int batches;
+        private long rows;
+        private double cpuSum;
+
+        Tally(PrintStream out) {
+            this.out = out;
+        }
+
+        /** Prints a line for {@code batch}; returns the number of batches so far. */
+        int add(String table, RecordBatch batch) {
+            Float64Array cpu = (Float64Array) batch.column("cpu");
+            Int64Array memory = (Int64Array) batch.column("memory");
+            double sum = 0;
+            long maxMemory = 0;
+            for (int i = 0; i < batch.rowCount(); i++) {
+                sum += cpu.get(i);
+                if (!memory.isNull(i)) {
+                    maxMemory = Math.max(maxMemory, memory.get(i));
+                }
+            }
+            batches++;
+            rows += batch.rowCount();
+            cpuSum += sum;
+            out.printf("%s batch %d: %d rows, first host %s, mean cpu %.1f%%, max memory %.1f GiB%n", table, batches,
+                    batch.rowCount(), batch.column("host").getObject(0), sum / batch.rowCount(),
+                    maxMemory / (double) (1L << 30));
+            return batches;
+        }
+
+        Summary summary() {
+            return new Summary(batches, rows, rows == 0 ? 0 : cpuSum / rows);
+        }
+    }
+
     /**
      * Watches a service: prints a line per batch, asks for a faster pace after the second batch and
      * says {@code stop} once {@code batches} have come; returns when the service has ended its stream.
      */
     public static Summary watch(Connection transport, BufferAllocator allocator, int batches, PrintStream out)
             throws Exception {
+        Tally tally = new Tally(out);
+        // readme:metrics-client
         try (LightstreamConnection connection = new LightstreamConnection(transport, allocator)) {
-            COMMANDS.register(connection);             // the other order than the service's: names are matched
-            connection.registerTable(TABLE, METRICS);
-            int seen = 0;
-            long rows = 0;
-            double cpuSum = 0;
+            COMMANDS.register(connection);                      // any order: the handshake matches names
+            connection.registerTable("metrics", METRICS);
             for (LightstreamMessage next; (next = connection.receive()) != null; ) {
                 try (LightstreamMessage m = next) {
-                    if (!(m instanceof TableBatch(String name, RecordBatch batch))) {
-                        continue;
-                    }
-                    Float64Array cpu = (Float64Array) batch.column("cpu");
-                    Int64Array memory = (Int64Array) batch.column("memory");
-                    double sum = 0;
-                    long maxMemory = 0;
-                    for (int i = 0; i < batch.rowCount(); i++) {
-                        sum += cpu.get(i);
-                        if (!memory.isNull(i)) {
-                            maxMemory = Math.max(maxMemory, memory.get(i));
+                    if (m instanceof TableBatch(String table, RecordBatch batch)) {
+                        int seen = tally.add(table, batch);
+                        if (seen == 2) {
+                            COMMANDS.send(connection, new Command("interval", 10));
+                            connection.flush();
+                        } else if (seen == batches) {
+                            COMMANDS.send(connection, new Command("stop", 0));
+                            connection.flush();
                         }
-                    }
-                    seen++;
-                    rows += batch.rowCount();
-                    cpuSum += sum;
-                    out.printf("%s batch %d: %d rows, first host %s, mean cpu %.1f%%, max memory %.1f GiB%n", name,
-                            seen, batch.rowCount(), batch.column("host").getObject(0), sum / batch.rowCount(),
-                            maxMemory / (double) (1L << 30));
-                    if (seen == 2) {
-                        COMMANDS.send(connection, new Command("interval", 10));
-                        connection.flush();
-                    } else if (seen == batches) {
-                        COMMANDS.send(connection, new Command("stop", 0));
-                        connection.flush();
                     }
                 }
             }
-            return new Summary(seen, rows, rows == 0 ? 0 : cpuSum / rows);
         }
+        // end:metrics-client
+        return tally.summary();
     }
 
     /** Runs the service on a loopback port and a client against it, in this process. */
