@@ -4,7 +4,6 @@ import dev.lightstream.cli.io.Console;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /** Runs the command in-process, as {@code Main.main} would, with captured streams. */
@@ -43,22 +42,15 @@ final class Cli {
         return new Result(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** What one run of {@code integration} returned and printed, as the integration tests read it. */
-    record Run(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    /** Runs {@code lightstream integration --mode MODE args...}. */
-    static Run integration(String mode, Object... args) {
+    /** Runs {@code lightstream integration --mode MODE args...}; arguments are turned into strings. */
+    static Result integration(String mode, Object... args) {
         String[] all = new String[args.length + 3];
         all[0] = "integration";
         all[1] = "--mode";
         all[2] = mode;
-        System.arraycopy(Arrays.stream(args).map(String::valueOf).toArray(String[]::new), 0, all, 3, args.length);
-        Result result = run(all);
-        return new Run(result.exit(), result.out(), result.err());
+        for (int i = 0; i < args.length; i++) {
+            all[3 + i] = String.valueOf(args[i]);
+        }
+        return run(all);
     }
 }

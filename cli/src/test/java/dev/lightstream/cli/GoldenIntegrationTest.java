@@ -92,12 +92,12 @@ class GoldenIntegrationTest {
     }
 
     private static void validate(GoldenCase c, Path arrow, String what) {
-        Cli.Run run = Cli.integration("VALIDATE", "--json", c.json(), "--arrow", arrow);
+        Cli.Result run = Cli.integration("VALIDATE", "--json", c.json(), "--arrow", arrow);
         assertThat(run.exit()).as("%s: VALIDATE of %s\n%s", c, what, run).isZero();
         assertThat(run.err()).as("%s: VALIDATE of %s prints nothing on success", c, what).isEmpty();
     }
 
-    private static void ok(Cli.Run run, GoldenCase c, String step) {
+    private static void ok(Cli.Result run, GoldenCase c, String step) {
         assertThat(run.exit()).as("%s: %s\n%s", c, step, run).isZero();
     }
 }

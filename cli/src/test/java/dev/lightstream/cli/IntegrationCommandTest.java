@@ -32,7 +32,7 @@ class IntegrationCommandTest {
         }
     }
 
-    private static void assertOneCleanErrorLine(Cli.Run run) {
+    private static void assertOneCleanErrorLine(Cli.Result run) {
         assertThat(run.exit()).as("%s", run).isEqualTo(1);
         assertThat(run.err().lines()).as("%s", run).hasSize(1).allMatch(l -> l.startsWith("lightstream: "));
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
@@ -50,7 +50,7 @@ class IntegrationCommandTest {
         assertThat(Cli.integration("JSON_TO_ARROW", "--json", changed, "--arrow", arrow).exit()).isZero();
         assertThat(Cli.integration("VALIDATE", "--json", changed, "--arrow", arrow).exit()).isZero();
 
-        Cli.Run run = Cli.integration("VALIDATE", "--json", gold("cpp-21.0.0", "primitive", ".json.gz"), "--arrow", arrow);
+        Cli.Result run = Cli.integration("VALIDATE", "--json", gold("cpp-21.0.0", "primitive", ".json.gz"), "--arrow", arrow);
         assertThat(run.exit()).as("%s", run).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).containsExactly(
@@ -61,7 +61,7 @@ class IntegrationCommandTest {
 
     @Test
     void anotherCaseDiffersInItsSchemaAndStopsAtTheLimit() {
-        Cli.Run run = Cli.integration("VALIDATE", "--json", gold("cpp-21.0.0", "primitive", ".json.gz"),
+        Cli.Result run = Cli.integration("VALIDATE", "--json", gold("cpp-21.0.0", "primitive", ".json.gz"),
                 "--arrow", gold("cpp-21.0.0", "nested", ".arrow_file"), "--max-differences", "3");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().lines()).hasSize(4);
@@ -75,7 +75,7 @@ class IntegrationCommandTest {
         Path file = gold("1.0.0-littleendian", "decimal", ".arrow_file");
         assertThat(Cli.integration("VALIDATE", "--json", json, "--arrow", file).exit()).isZero();
 
-        Cli.Run strict = Cli.integration("VALIDATE", "--json", json, "--arrow", file, "--no-auto-quirks");
+        Cli.Result strict = Cli.integration("VALIDATE", "--json", json, "--arrow", file, "--no-auto-quirks");
         assertThat(strict.exit()).isEqualTo(1);
         assertThat(strict.err()).contains("INVALID at f0, batch 0").contains("does not fit precision");
 
@@ -97,17 +97,17 @@ class IntegrationCommandTest {
     void anUnknownMetadataVersionIsRefusedInEveryMode() {
         Path v6 = ArrowTestingData.fuzz().resolve("forward-compatibility").resolve("schema_v6.arrow");
         Path out = dir.resolve("out.arrow_file");
-        Cli.Run toFile = Cli.integration("STREAM_TO_FILE", "--stream", v6, "--arrow", out);
+        Cli.Result toFile = Cli.integration("STREAM_TO_FILE", "--stream", v6, "--arrow", out);
         assertOneCleanErrorLine(toFile);
         assertThat(toFile.err()).contains("unknown metadata version");
         assertThat(out).doesNotExist();
 
-        Cli.Run validate = Cli.integration("VALIDATE", "--json", gold("cpp-21.0.0", "primitive", ".json.gz"),
+        Cli.Result validate = Cli.integration("VALIDATE", "--json", gold("cpp-21.0.0", "primitive", ".json.gz"),
                 "--arrow", v6);
         assertOneCleanErrorLine(validate);
         assertThat(validate.err()).contains("unknown metadata version");
 
-        Cli.Run toStream = Cli.integration("FILE_TO_STREAM", "--arrow", v6, "--stream", dir.resolve("out.stream"));
+        Cli.Result toStream = Cli.integration("FILE_TO_STREAM", "--arrow", v6, "--stream", dir.resolve("out.stream"));
         assertOneCleanErrorLine(toStream);
         assertThat(toStream.err()).contains("not an Arrow file");
     }
@@ -118,7 +118,7 @@ class IntegrationCommandTest {
         Path truncated = dir.resolve("truncated.stream");
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(gold("cpp-21.0.0", "nested", ".stream")), 500));
         Path out = dir.resolve("out.arrow_file");
-        Cli.Run run = Cli.integration("STREAM_TO_FILE", "--stream", truncated, "--arrow", out);
+        Cli.Result run = Cli.integration("STREAM_TO_FILE", "--stream", truncated, "--arrow", out);
         assertOneCleanErrorLine(run);
         assertThat(run.err()).contains("truncated input");
         assertThat(out).as("a failed conversion leaves no output").doesNotExist();
@@ -130,11 +130,11 @@ class IntegrationCommandTest {
 
         Path badJson = dir.resolve("bad.json");
         Files.writeString(badJson, "{\"schema\": {\"fields\": []}, \"batches\": [");
-        Cli.Run json = Cli.integration("JSON_TO_ARROW", "--json", badJson, "--arrow", out);
+        Cli.Result json = Cli.integration("JSON_TO_ARROW", "--json", badJson, "--arrow", out);
         assertOneCleanErrorLine(json);
         assertThat(out).doesNotExist();
 
-        Cli.Run missing = Cli.integration("VALIDATE", "--json", dir.resolve("missing.json"), "--arrow", shortFile);
+        Cli.Result missing = Cli.integration("VALIDATE", "--json", dir.resolve("missing.json"), "--arrow", shortFile);
         assertOneCleanErrorLine(missing);
         assertThat(missing.err()).contains("no such file");
     }
@@ -144,11 +144,11 @@ class IntegrationCommandTest {
         Path json = gold("cpp-21.0.0", "primitive", ".json.gz");
         assertThat(Cli.run("integration", "--json", json.toString()).exit()).isEqualTo(2);
         assertThat(Cli.integration("CONVERT", "--json", json).exit()).isEqualTo(2);
-        Cli.Run missing = Cli.integration("VALIDATE", "--json", json);
+        Cli.Result missing = Cli.integration("VALIDATE", "--json", json);
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("--mode VALIDATE needs --json and --arrow");
         assertThat(Cli.integration("FILE_TO_STREAM", "--arrow", json).exit()).isEqualTo(2);
-        Cli.Run quirk = Cli.integration("VALIDATE", "--json", json, "--arrow", json, "--quirk", "no_such_check");
+        Cli.Result quirk = Cli.integration("VALIDATE", "--json", json, "--arrow", json, "--quirk", "no_such_check");
         assertThat(quirk.exit()).isEqualTo(2);
         assertThat(quirk.err()).contains("unknown quirk 'no_such_check'");
         assertThat(Cli.integration("VALIDATE", "--json", json, "--arrow", json, "--max-differences", "0").exit())

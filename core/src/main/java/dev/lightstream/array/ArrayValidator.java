@@ -31,6 +31,8 @@ import java.util.Objects;
  *   <li>maps: entries and keys without nulls;</li>
  *   <li>optionally ({@link #withUtf8Check}), UTF-8 well-formedness of the valid slots of utf8 types.</li>
  * </ul>
+ * Dictionaries are validated like the rest unless {@link #withDictionaryContents} turns that off
+ * (their indices are always checked).
  * Decimal values are not checked against their precision. Nesting deeper than
  * {@link #maxDepth()} (children and dictionaries count) is refused.
  *
@@ -47,17 +49,22 @@ public final class ArrayValidator {
     /** The default maximum nesting depth. */
     public static final int DEFAULT_MAX_DEPTH = 64;
 
-    private static final ArrayValidator DEFAULTS = new ArrayValidator(DEFAULT_MAX_DEPTH, false);
+    private static final ArrayValidator DEFAULTS = new ArrayValidator(DEFAULT_MAX_DEPTH, false, true);
 
     private final int maxDepth;
     private final boolean utf8Check;
+    private final boolean dictionaryContents;
 
-    private ArrayValidator(int maxDepth, boolean utf8Check) {
+    private ArrayValidator(int maxDepth, boolean utf8Check, boolean dictionaryContents) {
         this.maxDepth = maxDepth;
         this.utf8Check = utf8Check;
+        this.dictionaryContents = dictionaryContents;
     }
 
-    /** A validator with a maximum depth of {@value #DEFAULT_MAX_DEPTH} and no UTF-8 check. */
+    /**
+     * A validator with a maximum depth of {@value #DEFAULT_MAX_DEPTH}, no UTF-8 check, that
+     * validates dictionaries too.
+     */
     public static ArrayValidator defaults() {
         return DEFAULTS;
     }
@@ -71,12 +78,23 @@ public final class ArrayValidator {
         if (depth < 0) {
             throw new IllegalArgumentException("maxDepth=" + depth + " is negative");
         }
-        return new ArrayValidator(depth, utf8Check);
+        return new ArrayValidator(depth, utf8Check, dictionaryContents);
     }
 
     /** The same validator, checking (or not) that utf8 values are well-formed UTF-8. */
     public ArrayValidator withUtf8Check(boolean check) {
-        return new ArrayValidator(maxDepth, check);
+        return new ArrayValidator(maxDepth, check, dictionaryContents);
+    }
+
+    /**
+     * The same validator, validating (or not) the contents of dictionaries. Without, a
+     * dictionary-encoded array still has its dictionary's type checked and its indices checked
+     * against the dictionary's length, but the dictionary itself is taken as valid: for readers
+     * that validated each dictionary once, when it arrived, and would otherwise validate it again
+     * with every batch that uses it.
+     */
+    public ArrayValidator withDictionaryContents(boolean check) {
+        return new ArrayValidator(maxDepth, utf8Check, check);
     }
 
     public int maxDepth() {
@@ -85,6 +103,10 @@ public final class ArrayValidator {
 
     public boolean checksUtf8() {
         return utf8Check;
+    }
+
+    public boolean checksDictionaryContents() {
+        return dictionaryContents;
     }
 
     /** Validates {@code data}, naming it "array" in messages. */
@@ -417,7 +439,9 @@ public final class ArrayValidator {
             throw new InvalidArrayException(dictionaryPath, "dictionary has type " + dictionary.type()
                     + ", the dictionary type declares " + type.valueType());
         }
-        check(dictionaryPath, dictionary, depth + 1);
+        if (dictionaryContents) {
+            check(dictionaryPath, dictionary, depth + 1);
+        }
         MemorySegment indices = data.buffer(1);
         long size = dictionary.length();
         for (long slot = data.offset(); slot < end; slot++) {

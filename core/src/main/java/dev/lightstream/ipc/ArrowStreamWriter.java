@@ -18,8 +18,8 @@ import java.nio.channels.WritableByteChannel;
  * metadata version V5.
  *
  * <p>Dictionaries are sent as batches need them: the first batch that uses an id sends the
- * dictionary; a later batch sends nothing if it carries the same dictionary array, a delta if its
- * dictionary extends the one last sent, and a replacement otherwise. Fields without a
+ * dictionary; a later batch sends nothing if it carries the same dictionary array or one with the
+ * same values, a delta if its dictionary extends the one last sent, and a replacement otherwise. Fields without a
  * {@linkplain dev.lightstream.schema.Field#dictionaryId() dictionary id} get one.
  *
  * {@snippet :

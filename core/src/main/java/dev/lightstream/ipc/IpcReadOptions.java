@@ -20,8 +20,15 @@ package dev.lightstream.ipc;
  * @param maxNestingDepth the deepest field nesting of a schema (default 64)
  * @param maxFieldCount the most fields, counted at every level, of a schema (default 10,000)
  * @param maxDictionaryBytes the most bytes one dictionary may hold after deltas (default 1 GiB)
- * @param validateContents whether array contents (offsets, type ids, dictionary indices, run
- *     ends) are checked, besides buffer sizes which always are (default true)
+ * @param validateContents whether every batch and dictionary read goes through
+ *     {@link dev.lightstream.array.ArrayValidator} (default true): offsets, list views, binary
+ *     views, union type ids and offsets, dictionary indices, run ends and null counts, an O(n)
+ *     pass over the buffers that hold them. Off, only the O(1) checks run (buffer sizes against
+ *     field node lengths, child lengths, node and buffer counts), which is safe for data from a
+ *     trusted writer: a forged value then reads as a wrong value or makes an accessor throw an
+ *     unchecked exception (every buffer is a bounds-checked segment of its own length: never a
+ *     read outside it). See the package
+ *     documentation for what it costs.
  */
 public record IpcReadOptions(long maxMetadataBytes, long maxBodyBytes, int maxNestingDepth, int maxFieldCount,
         long maxDictionaryBytes, boolean validateContents) {

@@ -65,10 +65,41 @@
  * ({@link dev.lightstream.codec.FrameTooLargeException}); bodies over
  * {@link dev.lightstream.ipc.IpcReadOptions#PREALLOCATE_BYTES} grow as their bytes arrive. Every
  * buffer is checked to lie inside its body and to be long enough for its field node; field node
- * and buffer counts are checked against the schema; contents (offsets, list views, binary views,
- * union type ids and offsets, dictionary indices, run ends) are checked unless turned off. Bad
- * input raises {@link dev.lightstream.ipc.InvalidIpcException} naming the message, field path and
- * buffer, truncated input {@link java.io.EOFException}; no unchecked exception escapes a reader.
+ * and buffer counts are checked against the schema. Bad input raises
+ * {@link dev.lightstream.ipc.InvalidIpcException} naming the message, field path and buffer,
+ * truncated input {@link java.io.EOFException}; no unchecked exception escapes a reader.
+ *
+ * <h2>Content validation, and what it costs</h2>
+ * With {@link dev.lightstream.ipc.IpcReadOptions#validateContents()} on (the default), every
+ * record batch and every dictionary batch goes through {@link dev.lightstream.array.ArrayValidator}
+ * once it is loaded: offsets (never decreasing, inside their data or child), list views, binary
+ * views (buffer index, offset, length, prefix), union type ids and dense offsets, dictionary
+ * indices, run ends, null counts against validity bitmaps, map entries and keys. A refusal is an
+ * {@code InvalidIpcException} such as {@code message 3 (record batch): field 'points.item':
+ * offsets decrease at slot 3: 12 then 8}, whose cause is the validator's
+ * {@link dev.lightstream.array.InvalidArrayException} (with {@code path()}). A dictionary is
+ * validated once, when its batch arrives (a delta joined to a valid dictionary stays valid); the
+ * batches that use it have only their indices checked against it. After validation every accessor
+ * of the batch stays inside its buffers. UTF-8 well-formedness is not checked (accessors decode
+ * malformed bytes with replacement characters), nor decimal precision.
+ *
+ * <p>Turned off, only the O(1) checks above run. Measured with
+ * {@code ValidationCost} (core test sources; median of 1,000 rounds, JDK 25, one core of a
+ * shared 2-core machine) on int64, float64, utf8 (0 to 16 bytes) and nullable bool columns, 1.9 MB
+ * of stream decoded from memory by a {@link dev.lightstream.ipc.StreamDecoder}:
+ * <table>
+ *   <caption>Decoding with and without content validation</caption>
+ *   <tr><th>stream</th><th>validated</th><th>not validated</th><th>the validator alone</th></tr>
+ *   <tr><td>1 batch of 65,536 rows</td><td>74 µs (1.1 ns/row)</td><td>58 µs (0.9 ns/row)</td>
+ *       <td>16 µs (0.25 ns/row): +28%</td></tr>
+ *   <tr><td>64 batches of 1,024 rows</td><td>120 µs (1.8 ns/row)</td><td>99 µs (1.5 ns/row)</td>
+ *       <td>20 µs (0.3 ns/row, 0.3 µs a batch): +21%</td></tr>
+ * </table>
+ * The validator's time is almost all the utf8 offsets (one pass, 4 bytes a row) and the bitmap
+ * count (one bit a row); fixed-width columns without nulls cost it nothing. Decoding from memory
+ * is a copy into the body block and a walk of the metadata, so these percentages are an upper
+ * bound: reading from a file or a socket adds I/O that validation does not. Turn validation off
+ * only for data from a writer you trust.
  *
  * <h2>What is written</h2>
  * Metadata version V5, little-endian, the current framing. Every buffer starts at a multiple of

@@ -260,6 +260,24 @@ class ArrayValidatorTest extends AllocatorFixture {
     }
 
     @Test
+    void dictionaryContentsMayBeTakenAsValidatedAlready() throws InvalidArrayException {
+        ArrayValidator trusting = VALIDATOR.withDictionaryContents(false);
+        assertThat(VALIDATOR.checksDictionaryContents()).isTrue();
+        assertThat(trusting.checksDictionaryContents()).isFalse();
+        assertThat(trusting.withUtf8Check(true).withMaxDepth(3).checksDictionaryContents()).isFalse();
+        ArrayData data = build(DataType.dictionary(DataType.INT8, DataType.UTF8), "a", "b");
+        ArrayData badDictionary = Forge.withDictionary(data, Forge.editBuffer(data.dictionary(), 1, s -> s.set(INT, 8, 100)));
+        trusting.validate("col", badDictionary); // the dictionary is not read
+        assertInvalid(badDictionary, "col[dictionary]", "past the end");
+        // The indices and the dictionary's type are still checked.
+        ArrayData badIndex = Forge.editBuffer(data, 1, s -> s.set(ValueLayout.JAVA_BYTE, 1, (byte) 2));
+        assertThatThrownBy(() -> trusting.validate("col", badIndex)).isInstanceOf(InvalidArrayException.class)
+                .hasMessage("field 'col': slot 1 has dictionary index 2 outside the dictionary of length 2");
+        assertThatThrownBy(() -> trusting.validate("col", Forge.withDictionary(data, build(DataType.BINARY, new byte[1]))))
+                .isInstanceOf(InvalidArrayException.class).hasMessageContaining("dictionary has type binary");
+    }
+
+    @Test
     void runEnds() {
         DataType type = DataType.runEndEncoded(DataType.INT32, DataType.UTF8);
         ArrayData data = ArrayBuilder.fromList(allocator, type, List.of("a", "a", "b"), owner).data();

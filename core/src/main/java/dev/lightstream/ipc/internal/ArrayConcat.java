@@ -12,7 +12,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Concatenates arrays of one type, for every layout, copying into new 64-byte-aligned blocks:
@@ -35,10 +37,24 @@ public final class ArrayConcat {
 
     private final BufferAllocator allocator;
     private final List<MemoryBlock> blocks;
+    /** Copies of the dictionaries met, by identity, when dictionaries are copied too; else null. */
+    private final Map<ArrayData, ArrayData> dictionaryCopies;
 
-    private ArrayConcat(BufferAllocator allocator, List<MemoryBlock> blocks) {
+    private ArrayConcat(BufferAllocator allocator, List<MemoryBlock> blocks, boolean copyDictionaries) {
         this.allocator = allocator;
         this.blocks = blocks;
+        this.dictionaryCopies = copyDictionaries ? new IdentityHashMap<>() : null;
+    }
+
+    /**
+     * A copy of {@code data} that shares no memory with it, dictionaries included (at any depth;
+     * a dictionary met several times is copied once). Every block allocated is added to
+     * {@code blocks}.
+     *
+     * @throws dev.lightstream.memory.AllocationLimitException if the allocator refuses
+     */
+    public static ArrayData deepCopy(ArrayData data, BufferAllocator allocator, List<MemoryBlock> blocks) {
+        return new ArrayConcat(allocator, blocks, true).concat(List.of(data));
     }
 
     /**
@@ -59,7 +75,7 @@ public final class ArrayConcat {
                 throw new IllegalArgumentException("cannot concatenate " + type + " and " + part.type());
             }
         }
-        return new ArrayConcat(allocator, blocks).concat(parts);
+        return new ArrayConcat(allocator, blocks, false).concat(parts);
     }
 
     private MemorySegment allocate(long bytes) {
@@ -86,6 +102,14 @@ public final class ArrayConcat {
         ArrayData dictionary = null;
         if (t instanceof DataType.Dictionary d) {
             dictionary = parts.getLast().dictionary();
+            if (dictionaryCopies != null) {
+                ArrayData original = dictionary;
+                dictionary = dictionaryCopies.get(original);
+                if (dictionary == null) {
+                    dictionary = concat(List.of(original));
+                    dictionaryCopies.put(original, dictionary);
+                }
+            }
             t = d.indexType();
         }
         int length = total(parts);
@@ -377,7 +401,8 @@ public final class ArrayConcat {
             if (p.length() == 0) {
                 physical[k] = new int[] {0, 0};
             } else {
-                RunEndEncodedArray array = (RunEndEncodedArray) Array.of(p);
+                // As the storage type: an extension over run-end encoding would make an ExtensionArray.
+                RunEndEncodedArray array = (RunEndEncodedArray) Array.of(p.withType(r));
                 physical[k] = new int[] {array.physicalIndex(0), array.physicalIndex(p.length() - 1) + 1};
             }
             runs += physical[k][1] - physical[k][0];

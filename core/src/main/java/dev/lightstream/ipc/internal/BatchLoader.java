@@ -1,6 +1,8 @@
 package dev.lightstream.ipc.internal;
 
 import dev.lightstream.array.ArrayData;
+import dev.lightstream.array.ArrayValidator;
+import dev.lightstream.array.InvalidArrayException;
 import dev.lightstream.codec.FrameTooLargeException;
 import dev.lightstream.ipc.CompressionCodec;
 import dev.lightstream.ipc.CompressionType;
@@ -35,13 +37,16 @@ import org.apache.arrow.flatbuf.RecordBatch;
  * checks the field node and buffer counts against the message); the buffers are then resolved to
  * segments (slices of the body; decompressed into one new block; or, for buffers misaligned for
  * their values, copied into one new block) and byte-swapped if the data is big-endian; the second
- * walk builds the arrays, checking every buffer's size against the field node's length, then
- * (optionally) their contents.
+ * walk builds the arrays, checking every buffer's size against the field node's length (always:
+ * these checks cost O(1) per buffer); then, unless {@link IpcReadOptions#validateContents()} is
+ * off, every column goes through {@link ArrayValidator}, which reads the contents (O(n)).
+ * Dictionaries in use are not validated again with each batch: each was validated when its
+ * dictionary batch was loaded, and a delta's concatenation of two valid arrays is valid.
  *
  * <p>Not thread-safe: one loader per reader, reused for every message so that its scratch arrays
  * are allocated once.
  */
-public final class BatchLoader implements ContentChecks.Location {
+public final class BatchLoader {
     /** Eight zero bytes: the offsets of an empty array whose writer sent no offsets buffer. */
     private static final MemorySegment ZERO_OFFSETS = MemorySegment.ofArray(new byte[8]).asReadOnly();
     private static final ValueLayout.OfLong LE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -51,6 +56,7 @@ public final class BatchLoader implements ContentChecks.Location {
 
     private final BufferAllocator allocator;
     private final IpcReadOptions options;
+    private final ArrayValidator validator;
     private final FieldNode node = new FieldNode();
     private final Buffer buffer = new Buffer();
     private int[] kinds = new int[64];
@@ -78,6 +84,9 @@ public final class BatchLoader implements ContentChecks.Location {
     public BatchLoader(BufferAllocator allocator, IpcReadOptions options) {
         this.allocator = allocator;
         this.options = options;
+        // The schema reader bounded the nesting already; dictionaries are not descended into.
+        this.validator = ArrayValidator.defaults().withDictionaryContents(false)
+                .withMaxDepth(options.maxNestingDepth() + 1);
     }
 
     /**
@@ -86,9 +95,10 @@ public final class BatchLoader implements ContentChecks.Location {
      * @param body the message body, or null when it is empty; retained if the arrays use it
      * @param version the message's metadata version (V4 unions carry a validity bitmap)
      * @param where the message, for error messages ("message 3 (record batch)")
+     * @param paths the field paths of {@code fields} for error messages, or null to use their names
      */
     public Loaded load(List<Field> fields, RecordBatch batch, MemoryBlock body, long bodyLength, boolean bigEndian,
-            short version, DictionaryTable dictionaries, String where) throws IOException {
+            short version, DictionaryTable dictionaries, String where, List<String> paths) throws IOException {
         this.batch = batch;
         this.v4 = version < MetadataVersion.V5;
         this.where = where;
@@ -123,6 +133,9 @@ public final class BatchLoader implements ContentChecks.Location {
                 }
                 columns.add(column);
             }
+            if (options.validateContents()) {
+                validate(fields, columns, paths);
+            }
             for (DictionaryTable.Entry entry : used) {
                 entry.retainInto(blocks);
             }
@@ -145,13 +158,41 @@ public final class BatchLoader implements ContentChecks.Location {
         }
     }
 
+    /**
+     * Validates the contents of {@code data} (when the options ask for it), as if loaded from
+     * {@code where}: for arrays the reader makes of loaded ones, such as a dictionary joined to
+     * its delta. Dictionaries it uses are taken as valid; their indices are checked.
+     */
+    public void validate(String where, String path, ArrayData data) throws InvalidIpcException {
+        if (!options.validateContents()) {
+            return;
+        }
+        try {
+            validator.validate(path, data);
+        } catch (InvalidArrayException e) {
+            throw new InvalidIpcException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Validates the contents of every column; errors name the message and the field path. */
+    private void validate(List<Field> fields, List<ArrayData> columns, List<String> paths) throws InvalidIpcException {
+        for (int i = 0; i < columns.size(); i++) {
+            String path = paths != null ? paths.get(i)
+                    : fields.get(i).name().isEmpty() ? "[" + i + "]" : fields.get(i).name();
+            try {
+                validator.validate(path, columns.get(i));
+            } catch (InvalidArrayException e) {
+                throw new InvalidIpcException(where + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     private String path() {
         return String.join(".", names);
     }
 
     /** The message and field being loaded, for error messages. */
-    @Override
-    public String location() {
+    private String location() {
         return where + ": field '" + path() + "'";
     }
 
@@ -554,6 +595,10 @@ public final class BatchLoader implements ContentChecks.Location {
                     throw new InvalidIpcException(where + ": run-end encoded field '" + path() + "' has "
                             + runEnds.length() + " run ends but " + values.length() + " values");
                 }
+                if (length > 0 && runEnds.length() == 0) {
+                    throw new InvalidIpcException(where + ": run-end encoded field '" + path() + "' has " + length
+                            + " values but no runs");
+                }
                 children = List.of(runEnds, values);
                 nullCount = 0;
             }
@@ -570,9 +615,6 @@ public final class BatchLoader implements ContentChecks.Location {
         }
         if (v4Validity != null) {
             data = V4Unions.pushNullsIntoChildren(data, v4Validity, allocator, blocks, location());
-        }
-        if (options.validateContents()) {
-            ContentChecks.check(data, this);
         }
         return data;
     }

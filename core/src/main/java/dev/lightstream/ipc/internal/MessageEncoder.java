@@ -458,7 +458,8 @@ public final class MessageEncoder implements AutoCloseable {
             append(values.slice(0, 0));
             return;
         }
-        RunEndEncodedArray array = (RunEndEncodedArray) Array.of(data);
+        // As the storage type: an extension over run-end encoding would make an ExtensionArray.
+        RunEndEncodedArray array = (RunEndEncodedArray) Array.of(data.withType(r));
         int first = array.physicalIndex(0);
         int end = array.physicalIndex(length - 1) + 1;
         int width = ((DataType.Int) r.runEnds().type()).byteWidth();

@@ -107,7 +107,8 @@ public final class ReaderCore implements AutoCloseable {
                     + " is replaced, which the IPC file format does not allow");
         }
         BatchLoader.Loaded loaded = loader.load(List.of(Field.nullable("dictionary", valueType)), table.data(), body,
-                bodyLength, bigEndian, message.version(), dictionaries, where + " (dictionary id " + id + ")");
+                bodyLength, bigEndian, message.version(), dictionaries, where + " (dictionary id " + id + ")",
+                List.of(field.name() + "[dictionary]"));
         List<MemoryBlock> blocks = new ArrayList<>(loaded.blocks());
         try {
             ArrayData data = loaded.columns().getFirst();
@@ -126,6 +127,12 @@ public final class ReaderCore implements AutoCloseable {
                 } catch (AllocationLimitException e) {
                     throw new IOException(where + ": cannot allocate the concatenated dictionary " + id + ": "
                             + e.getMessage(), e);
+                }
+                if (hasNestedDictionary(valueType)) {
+                    // The old values' indices were checked against the nested dictionaries they came
+                    // with; joined, they point into the current ones, which may have been replaced.
+                    loader.validate(where + " (dictionary id " + id + " joined to its delta)",
+                            field.name() + "[dictionary]", data);
                 }
             } else if (size > options.maxDictionaryBytes()) {
                 throw new FrameTooLargeException(where + ": dictionary " + id, size, options.maxDictionaryBytes());
@@ -148,7 +155,7 @@ public final class ReaderCore implements AutoCloseable {
             throw new InvalidIpcException(where + ": record batch message without a header");
         }
         BatchLoader.Loaded loaded = loader.load(schema.fields(), table, body, bodyLength, bigEndian, message.version(),
-                dictionaries, where);
+                dictionaries, where, null);
         try {
             List<Array> columns = new ArrayList<>(loaded.columns().size());
             for (ArrayData data : loaded.columns()) {
@@ -161,6 +168,19 @@ public final class ReaderCore implements AutoCloseable {
             }
             throw new InvalidIpcException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean hasNestedDictionary(DataType type) {
+        DataType t = DictionaryIds.unwrap(type);
+        if (t instanceof DataType.Dictionary) {
+            return true;
+        }
+        for (Field child : t.children()) {
+            if (hasNestedDictionary(child.type())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void requireSchema(String where) throws InvalidIpcException {

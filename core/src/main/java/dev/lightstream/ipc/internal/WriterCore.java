@@ -29,9 +29,10 @@ import java.util.Objects;
  *
  * <p>Dictionaries: the first batch that uses an id sends its dictionary; later batches send
  * nothing when they carry the same dictionary array or one with the same values, a delta when
- * their dictionary extends the one last sent, and a replacement otherwise (refused in files). The writer keeps a
- * copy of each dictionary it sent, so that the comparison never reads memory the caller has
- * released since.
+ * their dictionary extends the one last sent (and the dictionaries nested in it extend theirs),
+ * and a replacement otherwise (refused in files). The writer keeps a deep copy of each dictionary
+ * it sent, nested dictionaries included, so that the comparison never reads memory the caller
+ * has released since.
  */
 public final class WriterCore implements AutoCloseable {
     private final WritableByteChannel channel;
@@ -170,13 +171,17 @@ public final class WriterCore implements AutoCloseable {
         ArrayData payload = dictionary;
         if (last != null) {
             int old = last.copy().length();
-            if (dictionary.length() == old && Values.samePrefix(Array.of(last.copy()), Array.of(dictionary), old)) {
-                // Another array with the values already sent (each batch of a builder has its
-                // own): nothing to send, and no replacement for a file to refuse.
+            boolean extendsLast = dictionary.length() >= old
+                    && Values.samePrefix(Array.of(last.copy()), Array.of(dictionary), old);
+            if (extendsLast && dictionary.length() == old) {
+                // The same values in another array (a batch built afresh): nothing to send. The
+                // reader keeps the values it has, decoded through the nested dictionaries it had.
+                sent.put(id, new Sent(dictionary, last.copy(), last.blocks()));
                 return;
             }
-            if (dictionary.length() > old
-                    && Values.samePrefix(Array.of(last.copy()), Array.of(dictionary), old)) {
+            // A reader joins a delta to the values it has and reads them all through the nested
+            // dictionaries as they are now: those must extend the ones the old values were sent with.
+            if (extendsLast && Values.dictionariesExtend(last.copy(), dictionary)) {
                 delta = true;
                 payload = dictionary.slice(old, dictionary.length() - old);
             } else if (file) {
@@ -191,7 +196,8 @@ public final class WriterCore implements AutoCloseable {
             dictionaryBlocks.add(start, encoded.metadataBytes(), encoded.bodyBytes());
         }
         List<MemoryBlock> blocks = new ArrayList<>();
-        ArrayData copy = ArrayConcat.concat(List.of(dictionary), allocator, blocks);
+        // Nested dictionaries too: the caller may release its batch before the next one comes.
+        ArrayData copy = ArrayConcat.deepCopy(dictionary, allocator, blocks);
         if (last != null) {
             last.release();
         }
