@@ -4,6 +4,7 @@ import dev.lightstream.array.Array;
 import dev.lightstream.array.ArrayData;
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.codec.FrameTooLargeException;
+import dev.lightstream.ipc.internal.FileFooter;
 import dev.lightstream.ipc.internal.FileFormat;
 import dev.lightstream.ipc.internal.MessageChecks;
 import dev.lightstream.ipc.internal.ReaderCore;
@@ -22,8 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.arrow.flatbuf.Block;
-import org.apache.arrow.flatbuf.Footer;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
 
@@ -90,24 +89,10 @@ public final class ArrowFileReader implements AutoCloseable {
             this.dataEnd = fileSize - FileFormat.TRAILER_BYTES - footerLength;
             ByteBuffer footerBytes = ByteBuffer.allocate(footerLength).order(ByteOrder.LITTLE_ENDIAN);
             readFully(footerBytes, dataEnd);
-            footerBytes.flip();
-            Footer footer;
-            long[] dictionaryBlocks;
-            Map<String, String> custom = new LinkedHashMap<>();
-            try {
-                footer = Footer.getRootAsFooter(footerBytes);
-                MessageChecks.checkVersion(footer.version(), "file footer");
-                core.readSchema(footer.schema(), "file footer");
-                dictionaryBlocks = blocks(footer, footer.dictionariesLength(), true, footerLength);
-                this.batchBlocks = blocks(footer, footer.recordBatchesLength(), false, footerLength);
-                for (int i = 0; i < footer.customMetadataLength(); i++) {
-                    var kv = footer.customMetadata(i);
-                    custom.put(kv.key(), kv.value());
-                }
-            } catch (RuntimeException e) {
-                throw new InvalidIpcException("file footer: malformed flatbuffer: " + e, e);
-            }
-            this.footerMetadata = Map.copyOf(custom);
+            FileFooter footer = FileFooter.read(footerBytes.flip(), dataEnd, core);
+            long[] dictionaryBlocks = footer.dictionaryBlocks();
+            this.batchBlocks = footer.batchBlocks();
+            this.footerMetadata = footer.metadata();
             for (int i = 0; i < dictionaryBlocks.length / 3; i++) {
                 readMessage(dictionaryBlocks, i, "dictionary block " + i, MessageHeader.DictionaryBatch);
             }
@@ -121,61 +106,15 @@ public final class ArrowFileReader implements AutoCloseable {
     }
 
     private int readTrailer() throws IOException {
-        if (fileSize < FileFormat.MIN_FILE_BYTES) {
-            throw new InvalidIpcException("file of " + fileSize + " bytes is too short for an Arrow file (at least "
-                    + FileFormat.MIN_FILE_BYTES + ")");
-        }
+        FileFooter.checkSize(fileSize);
         ByteBuffer head = ByteBuffer.allocate(FileFormat.MAGIC.length);
         readFully(head, 0);
         if (!FileFormat.isMagic(head.flip())) {
             throw new InvalidIpcException("not an Arrow file: the first 6 bytes are not ARROW1");
         }
-        ByteBuffer tail = ByteBuffer.allocate(FileFormat.TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer tail = ByteBuffer.allocate(FileFormat.TRAILER_BYTES);
         readFully(tail, fileSize - FileFormat.TRAILER_BYTES);
-        tail.flip();
-        int footerLength = tail.getInt(0);
-        if (!FileFormat.isMagic(tail.position(4))) {
-            throw new InvalidIpcException("the file does not end with ARROW1 (truncated, or not an Arrow file)");
-        }
-        long room = fileSize - FileFormat.TRAILER_BYTES - FileFormat.HEADER_BYTES;
-        if (footerLength <= 0 || footerLength > room) {
-            throw new InvalidIpcException("footer length " + footerLength + " is outside 1.." + room
-                    + " for a file of " + fileSize + " bytes");
-        }
-        if (footerLength > options.maxMetadataBytes()) {
-            throw new FrameTooLargeException("file footer", footerLength, options.maxMetadataBytes());
-        }
-        return footerLength;
-    }
-
-    /** The blocks of the footer as {offset, metadataLength, bodyLength} triples, checked. */
-    private long[] blocks(Footer footer, int count, boolean dictionaries, int footerLength) throws InvalidIpcException {
-        String what = dictionaries ? "dictionary block" : "record batch block";
-        // A Block struct takes 24 bytes of the footer: a larger count is forged.
-        if (count < 0 || (long) count * 24 > footerLength) {
-            throw new InvalidIpcException("file footer declares " + count + " " + what + "s in " + footerLength + " bytes");
-        }
-        long[] blocks = new long[count * 3];
-        Block block = new Block();
-        for (int i = 0; i < count; i++) {
-            if (dictionaries) {
-                footer.dictionaries(block, i);
-            } else {
-                footer.recordBatches(block, i);
-            }
-            long offset = block.offset();
-            long meta = block.metaDataLength();
-            long body = block.bodyLength();
-            if (offset < FileFormat.HEADER_BYTES || meta < 8 || body < 0 || offset > dataEnd || meta > dataEnd - offset
-                    || body > dataEnd - offset - meta) {
-                throw new InvalidIpcException(what + " " + i + " (offset=" + offset + " metaDataLength=" + meta
-                        + " bodyLength=" + body + ") is outside the data of the file (" + dataEnd + " bytes)");
-            }
-            blocks[3 * i] = offset;
-            blocks[3 * i + 1] = meta;
-            blocks[3 * i + 2] = body;
-        }
-        return blocks;
+        return FileFooter.footerLength(tail.flip(), fileSize, options);
     }
 
     /**

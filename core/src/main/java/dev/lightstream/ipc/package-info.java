@@ -8,6 +8,10 @@
  *       the stream format over channels.</li>
  *   <li>{@link dev.lightstream.ipc.ArrowFileReader} (random access to batches) and
  *       {@link dev.lightstream.ipc.ArrowFileWriter}: the file format.</li>
+ *   <li>{@link dev.lightstream.ipc.SegmentStreamReader}: a stream already in memory, read in place
+ *       (batches are views of the caller's segment).</li>
+ *   <li>{@link dev.lightstream.ipc.ArrowMappedFileReader}: the file format memory-mapped, batches
+ *       whose buffers are views of the mapping (constant-time open and random access).</li>
  *   <li>{@link dev.lightstream.ipc.StreamDecoder}: the sans-IO decoder under the stream reader, a
  *       {@link dev.lightstream.codec.FrameDecoder} of {@link dev.lightstream.ipc.IpcMessage}s;
  *       {@link dev.lightstream.ipc.MessageFrameDecoder}: the message framing alone, for relays.</li>
@@ -36,14 +40,14 @@
  * messages are refused.
  *
  * <h2>Zero-copy, and exactly when buffers are copied</h2>
- * A message body is read into one 64-byte-aligned block, and the arrays of the batch are slices of
- * it. The batch retains that block and the blocks of the dictionaries it uses, and releases them
+ * A message body is read into one 64-byte-aligned block (or, by the mapped file reader, left in
+ * the mapping), and the arrays of the batch are slices of it. The batch retains that block and the blocks of the dictionaries it uses, and releases them
  * when closed. A buffer is copied only in these cases:
  * <ul>
  *   <li><b>Compressed bodies.</b> Every buffer of the batch is decompressed (or, for a buffer
  *       stored raw with the length prefix {@code -1}, copied) into one new aligned block per
  *       batch, each buffer at a multiple of 64 bytes; the compressed body is released.</li>
- *   <li><b>Buffers misaligned for their values.</b> A buffer whose offset in the body is not a
+ *   <li><b>Buffers misaligned for their values.</b> A buffer whose address is not a
  *       multiple of its value width (2 for 16-bit values; 4 for 32-bit values, offsets of 32 bits
  *       and binary views; 8 for 64-bit values and offsets, decimals of 128 and 256 bits and
  *       month-day-nano intervals; bitmaps and bytes need no alignment) is copied into one extra
@@ -52,7 +56,8 @@
  *       refused: the format asks writers for 8-byte alignment, but readers of Arrow (C++ among
  *       them) accept less and realign, and so does this one.</li>
  *   <li><b>Big-endian data</b> is converted to little-endian in place, in the body block the
- *       reader owns: no copy, but a pass over every buffer of a multi-byte type.</li>
+ *       reader owns: no copy, but a pass over every buffer of a multi-byte type. A mapped body is
+ *       read-only, so there those buffers are copied first.</li>
  *   <li><b>V4 unions</b> with null slots: their validity moves into the selected child values, in
  *       place in the body, or in a new bitmap block when the child has no bitmap.</li>
  *   <li><b>Delta dictionaries</b> are concatenated with the dictionary they extend into new

@@ -70,8 +70,10 @@ public sealed interface BufferAllocator extends AutoCloseable
 
     /**
      * Allocates a block whose first {@code byteSize} bytes are unspecified (a recycled block keeps
-     * the bytes of its previous use) and whose padding after them is zero. For callers that
-     * overwrite the whole block at once, such as a read of a message body.
+     * the bytes of its previous use) and whose padding after them, up to the next multiple of 64,
+     * is zero. A pooled block may be larger than that (its size class); the bytes beyond are
+     * unspecified too. For callers that overwrite what they asked for at once, such as a read of a
+     * message body.
      */
     MemoryBlock allocateUninitialized(long byteSize);
 

@@ -75,6 +75,24 @@ class BufferAllocatorTest {
     }
 
     @Test
+    void uninitializedLargeBlocksZeroOnlyTheirPadding() {
+        try (BufferAllocator allocator = BufferAllocator.create()) {
+            MemoryBlock first = allocator.allocate(3000);
+            long size = first.byteSize();
+            first.segment().fill((byte) 7);
+            first.release();
+            MemoryBlock second = allocator.allocateUninitialized(2900);
+            MemorySegment s = second.segment();
+            assertThat(s.byteSize()).as("the same size class").isEqualTo(size);
+            for (long i = 2900; i < 2944; i++) {
+                assertThat(s.get(ValueLayout.JAVA_BYTE, i)).as("padding byte %d", i).isZero();
+            }
+            assertThat(s.get(ValueLayout.JAVA_BYTE, size - 1)).as("beyond the padding: left alone").isEqualTo((byte) 7);
+            second.release();
+        }
+    }
+
+    @Test
     void releasedHandleThrows() {
         try (BufferAllocator allocator = BufferAllocator.create()) {
             MemoryBlock block = allocator.allocate(64);

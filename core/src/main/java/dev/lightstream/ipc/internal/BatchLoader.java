@@ -90,15 +90,22 @@ public final class BatchLoader {
     }
 
     /**
-     * Loads the arrays of {@code fields} from one message.
+     * Loads the arrays of {@code fields} from one message whose body is {@code body}, a segment
+     * that someone else keeps alive (a memory-mapped file) or that {@code owner} holds.
      *
-     * @param body the message body, or null when it is empty; retained if the arrays use it
+     * <p>A read-only body (a mapping) is never written: big-endian buffers that need swapping are
+     * copied into an allocator block first, like misaligned ones. Nothing here reads the value
+     * bytes of a fixed-width buffer, so a mapped body's pages stay untouched unless content
+     * checks need them (offsets, type ids, indices, run ends).
+     *
+     * @param owner the block holding {@code body}, retained if the arrays use it, or null
      * @param version the message's metadata version (V4 unions carry a validity bitmap)
      * @param where the message, for error messages ("message 3 (record batch)")
      * @param paths the field paths of {@code fields} for error messages, or null to use their names
      */
-    public Loaded load(List<Field> fields, RecordBatch batch, MemoryBlock body, long bodyLength, boolean bigEndian,
+    public Loaded load(List<Field> fields, RecordBatch batch, MemorySegment body, MemoryBlock owner, boolean bigEndian,
             short version, DictionaryTable dictionaries, String where, List<String> paths) throws IOException {
+        long bodyLength = body.byteSize();
         this.batch = batch;
         this.v4 = version < MetadataVersion.V5;
         this.where = where;
@@ -113,7 +120,7 @@ public final class BatchLoader {
             }
             plan(fields);
             readBuffers(bodyLength);
-            resolve(body, bodyLength);
+            resolve(body, owner, bigEndian && body.isReadOnly());
             if (bigEndian) {
                 for (int i = 0; i < kindCount; i++) {
                     if (segments[i].byteSize() > 0) {
@@ -386,24 +393,27 @@ public final class BatchLoader {
         }
     }
 
-    private void resolve(MemoryBlock body, long bodyLength) throws IOException {
-        MemorySegment bodySegment = body == null ? MemorySegment.NULL : body.segment().asSlice(0, bodyLength);
+    private void resolve(MemorySegment body, MemoryBlock owner, boolean copyToSwap) throws IOException {
         BodyCompression compression = batch.compression();
         if (compression != null) {
-            decompress(compression, bodySegment);
+            decompress(compression, body);
             return;
         }
-        long misaligned = 0;
+        // Alignment is a property of the address, not of the offset in the body: a mapped body
+        // starts wherever the writer put it in the file (8-byte aligned by other writers).
+        long base = body.address();
+        long copied = 0;
         for (int i = 0; i < kindCount; i++) {
-            if (lengths[i] > 0 && offsets[i] % BufferKind.alignment(kinds[i]) != 0) {
-                misaligned += Alignment.pad(lengths[i]);
+            if (mustCopy(i, base, copyToSwap)) {
+                copied += Alignment.pad(lengths[i]);
             }
         }
-        MemorySegment copies = misaligned == 0 ? null : allocate(misaligned, "misaligned buffers");
+        MemorySegment copies = copied == 0 ? null
+                : allocate(copied, copyToSwap ? "big-endian buffers of a read-only body" : "misaligned buffers");
         long position = 0;
         for (int i = 0; i < kindCount; i++) {
-            MemorySegment slice = bodySegment.asSlice(offsets[i], lengths[i]);
-            if (lengths[i] > 0 && offsets[i] % BufferKind.alignment(kinds[i]) != 0) {
+            MemorySegment slice = body.asSlice(offsets[i], lengths[i]);
+            if (mustCopy(i, base, copyToSwap)) {
                 MemorySegment copy = copies.asSlice(position, lengths[i]);
                 copy.copyFrom(slice);
                 position += Alignment.pad(lengths[i]);
@@ -411,9 +421,17 @@ public final class BatchLoader {
             }
             segments[i] = slice;
         }
-        if (body != null) {
-            blocks.add(body.retain());
+        if (owner != null) {
+            blocks.add(owner.retain());
         }
+    }
+
+    private boolean mustCopy(int i, long base, boolean copyToSwap) {
+        if (lengths[i] == 0) {
+            return false;
+        }
+        int alignment = BufferKind.alignment(kinds[i]);
+        return (base + offsets[i]) % alignment != 0 || (copyToSwap && alignment > 1);
     }
 
     private MemorySegment allocate(long size, String what) throws IOException {

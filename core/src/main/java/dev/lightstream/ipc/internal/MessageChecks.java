@@ -26,6 +26,18 @@ public final class MessageChecks {
      * @throws InvalidIpcException for a malformed flatbuffer or a negative body length
      */
     public long bodyLength(ByteBuffer metadata, String where, IpcReadOptions options) throws java.io.IOException {
+        long length = declaredBodyLength(metadata, where);
+        if (length > options.maxBodyBytes()) {
+            throw new FrameTooLargeException(where + " body", length, options.maxBodyBytes());
+        }
+        return length;
+    }
+
+    /**
+     * Like {@link #bodyLength}, without the maximum: for a reader that allocates nothing for the
+     * body (a memory-mapped file, where the body must lie inside the file instead).
+     */
+    public long declaredBodyLength(ByteBuffer metadata, String where) throws InvalidIpcException {
         Message m = parse(metadata, where);
         long length;
         try {
@@ -35,9 +47,6 @@ public final class MessageChecks {
         }
         if (length < 0) {
             throw new InvalidIpcException(where + ": body length " + length + " is negative");
-        }
-        if (length > options.maxBodyBytes()) {
-            throw new FrameTooLargeException(where + " body", length, options.maxBodyBytes());
         }
         return length;
     }

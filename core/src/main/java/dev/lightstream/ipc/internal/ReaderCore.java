@@ -14,6 +14,7 @@ import dev.lightstream.schema.DataType;
 import dev.lightstream.schema.Field;
 import dev.lightstream.schema.Schema;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,15 @@ public final class ReaderCore implements AutoCloseable {
      */
     public AppliedDictionary readDictionary(Message message, MemoryBlock body, long bodyLength, String where, boolean inFile)
             throws IOException {
+        return readDictionary(message, segmentOf(body, bodyLength), body, where, inFile);
+    }
+
+    /**
+     * Applies a dictionary batch message whose body is {@code body}, held by {@code owner} (or by
+     * someone else, such as a memory mapping, when {@code owner} is null).
+     */
+    public AppliedDictionary readDictionary(Message message, MemorySegment body, MemoryBlock owner, String where,
+            boolean inFile) throws IOException {
         requireSchema(where);
         DictionaryBatch table = (DictionaryBatch) message.header(dictionaryTable);
         if (table == null || table.data() == null) {
@@ -107,7 +117,7 @@ public final class ReaderCore implements AutoCloseable {
                     + " is replaced, which the IPC file format does not allow");
         }
         BatchLoader.Loaded loaded = loader.load(List.of(Field.nullable("dictionary", valueType)), table.data(), body,
-                bodyLength, bigEndian, message.version(), dictionaries, where + " (dictionary id " + id + ")",
+                owner, bigEndian, message.version(), dictionaries, where + " (dictionary id " + id + ")",
                 List.of(field.name() + "[dictionary]"));
         List<MemoryBlock> blocks = new ArrayList<>(loaded.blocks());
         try {
@@ -149,12 +159,21 @@ public final class ReaderCore implements AutoCloseable {
 
     /** Decodes a record batch message into a batch that owns its memory. */
     public RecordBatch readBatch(Message message, MemoryBlock body, long bodyLength, String where) throws IOException {
+        return readBatch(message, segmentOf(body, bodyLength), body, where);
+    }
+
+    /**
+     * Decodes a record batch message whose body is {@code body}, held by {@code owner} (or by
+     * someone else, such as a memory mapping, when {@code owner} is null).
+     */
+    public RecordBatch readBatch(Message message, MemorySegment body, MemoryBlock owner, String where)
+            throws IOException {
         requireSchema(where);
         org.apache.arrow.flatbuf.RecordBatch table = (org.apache.arrow.flatbuf.RecordBatch) message.header(batchTable);
         if (table == null) {
             throw new InvalidIpcException(where + ": record batch message without a header");
         }
-        BatchLoader.Loaded loaded = loader.load(schema.fields(), table, body, bodyLength, bigEndian, message.version(),
+        BatchLoader.Loaded loaded = loader.load(schema.fields(), table, body, owner, bigEndian, message.version(),
                 dictionaries, where, null);
         try {
             List<Array> columns = new ArrayList<>(loaded.columns().size());
@@ -181,6 +200,10 @@ public final class ReaderCore implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private static MemorySegment segmentOf(MemoryBlock body, long bodyLength) {
+        return body == null ? MemorySegment.NULL : body.segment().asSlice(0, bodyLength);
     }
 
     private void requireSchema(String where) throws InvalidIpcException {

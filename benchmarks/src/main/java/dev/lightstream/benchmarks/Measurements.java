@@ -1,0 +1,58 @@
+package dev.lightstream.benchmarks;
+
+import dev.lightstream.ipc.CompressionType;
+import java.util.List;
+
+/** The measurements of issue 7, by name, in the order they run. */
+final class Measurements {
+    static final List<String> NAMES = List.of("tcp-64k", "tcp-1k", "uds-64k", "uds-1k", "mem-64k", "mem-1k",
+            "file-write", "file-read", "mmap-open", "mmap-open-64k", "mmap-scan", "flight-64k", "flight-1k",
+            "lz4-stream", "zstd-stream");
+
+    private static final int BIG = 65_536;
+    private static final int SMALL = 1_024;
+
+    private Measurements() {}
+
+    /**
+     * A new measurement.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    static Measurement create(String name) {
+        return switch (name) {
+            case "tcp-64k" -> stream(name, Connections.Kind.TCP, BIG, CompressionType.NONE,
+                    StreamMeasurement.Peers.ARROW_JAVA_AND_PUMP);
+            case "tcp-1k" -> stream(name, Connections.Kind.TCP, SMALL, CompressionType.NONE,
+                    StreamMeasurement.Peers.ARROW_JAVA_AND_PUMP);
+            case "uds-64k" -> stream(name, Connections.Kind.UDS, BIG, CompressionType.NONE,
+                    StreamMeasurement.Peers.ARROW_JAVA_AND_PUMP);
+            case "uds-1k" -> stream(name, Connections.Kind.UDS, SMALL, CompressionType.NONE,
+                    StreamMeasurement.Peers.ARROW_JAVA_AND_PUMP);
+            case "mem-64k" -> new MemoryMeasurement(name, BIG);
+            case "mem-1k" -> new MemoryMeasurement(name, SMALL);
+            case "file-write" -> new FileMeasurement(name, true);
+            case "file-read" -> new FileMeasurement(name, false);
+            case "mmap-open" -> new MmapMeasurement(name, MmapMeasurement.Kind.OPEN);
+            case "mmap-open-64k" -> new MmapMeasurement(name, MmapMeasurement.Kind.OPEN_64K);
+            case "mmap-scan" -> new MmapMeasurement(name, MmapMeasurement.Kind.SCAN);
+            case "flight-64k" -> stream(name, Connections.Kind.TCP, BIG, CompressionType.NONE,
+                    StreamMeasurement.Peers.FLIGHT);
+            case "flight-1k" -> stream(name, Connections.Kind.TCP, SMALL, CompressionType.NONE,
+                    StreamMeasurement.Peers.FLIGHT);
+            // 1K-row batches: Arrow Java's LZ4 (commons-compress) slows down with the size of a
+            // buffer; at 64K rows it moves about 0.02 MB/s, which no run can wait for.
+            case "lz4-stream" -> stream(name, Connections.Kind.TCP, SMALL, CompressionType.LZ4_FRAME,
+                    StreamMeasurement.Peers.ARROW_JAVA);
+            case "zstd-stream" -> stream(name, Connections.Kind.TCP, SMALL, CompressionType.ZSTD,
+                    StreamMeasurement.Peers.ARROW_JAVA);
+            default -> throw new IllegalArgumentException("unknown measurement '" + name + "'; known: "
+                    + String.join(", ", NAMES));
+        };
+    }
+
+    private static Measurement stream(String name, Connections.Kind kind, int rows, CompressionType compression,
+            StreamMeasurement.Peers peers) {
+        return new StreamMeasurement(name, kind, rows, compression, peers);
+    }
+}
