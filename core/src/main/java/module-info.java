@@ -17,6 +17,8 @@ module dev.lightstream.core {
     exports dev.lightstream.transport.stdio;
     exports dev.lightstream.transport.tls;
     exports dev.lightstream.transport.spi;
+    exports dev.lightstream.net;
+    exports dev.lightstream.protocol;
 
     uses dev.lightstream.ipc.CompressionCodec;
     uses dev.lightstream.transport.spi.TransportProvider;
