@@ -224,6 +224,17 @@ class QuicTransportTest {
         }
     }
 
+    /** The Lightstream protocol (messages and tables interleaved, both ways) over a QUIC stream. */
+    @Test
+    void theProtocolRunsOverAQuicStream() throws Exception {
+        try (BufferAllocator allocator = BufferAllocator.create();
+                ConnectionServer server = listen(dev.lightstream.fixtures.ProtocolEcho.server());
+                Connection client = QuicTransport.connect((Endpoint.Url) server.endpoint(), SocketOptions.defaults(),
+                        CLIENT_TLS)) {
+            dev.lightstream.fixtures.ProtocolEcho.exchange(client, allocator);
+        }
+    }
+
     @Test
     void anUntrustedServerIsRefused() throws Exception {
         TlsConfig other = TlsConfig.client()

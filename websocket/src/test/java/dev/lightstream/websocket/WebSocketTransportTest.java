@@ -309,6 +309,17 @@ class WebSocketTransportTest {
         }
     }
 
+    /** The Lightstream protocol (messages and tables interleaved, both ways) over a WebSocket. */
+    @Test
+    void theProtocolRunsOverAWebSocket() throws Exception {
+        try (BufferAllocator allocator = BufferAllocator.create();
+                ConnectionServer server = listen(dev.lightstream.fixtures.ProtocolEcho.server());
+                Connection client = WebSocketTransport.connect((Endpoint.Url) server.endpoint(), SocketOptions.defaults(),
+                        null)) {
+            dev.lightstream.fixtures.ProtocolEcho.exchange(client, allocator);
+        }
+    }
+
     @Test
     void theProviderServesWsAndWss() throws Exception {
         assertThat(TransportProviders.find("ws")).isPresent();

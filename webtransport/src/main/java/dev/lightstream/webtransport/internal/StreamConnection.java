@@ -162,7 +162,7 @@ final class StreamConnection implements Connection {
             if (filled > 0) {
                 out.write(writeBuffer, 0, filled);
             }
-            out.flush();
+            out.flush(); // kwik 0.10.8 stalls without it (a 9 MiB table never completed in a test)
             return total;
         } catch (IOException e) {
             if (closed) {
@@ -219,6 +219,12 @@ final class StreamConnection implements Connection {
         return !closed;
     }
 
+    /**
+     * Closes the connection. After {@link #shutdownOutput()} the stream is left to finish by itself:
+     * kwik may still hold written bytes unsent, and closing its input would reset the stream and
+     * lose them. Otherwise both directions are closed at once (the peer reads an error, or the
+     * output's FIN).
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -229,15 +235,11 @@ final class StreamConnection implements Connection {
             if (!outputShut) {
                 outputShut = true;
                 out.close();
+                in.close();
             }
         } catch (IOException ignored) {
             // the stream or its session is gone already
         } finally {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // likewise
-            }
             onClose.run();
         }
     }
