@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
                     + " - is stdout, a stream), IN's by its first bytes; --from and --to override.",
             "Dictionaries, deltas included, are carried over. A path is written beside its target and moved"
                     + " into place when complete.",
-            "IN may be a server (tcp://HOST:PORT, tls://HOST:PORT, unix:///PATH, as 'lightstream serve' runs):"
+            "IN may be a server (tcp://HOST:PORT, tls://HOST:PORT, unix:///PATH, ws://HOST:PORT/stream,"
+                    + " wss://HOST:PORT/stream, quic://HOST:PORT, https://HOST:PORT/stream, as 'lightstream serve' runs):"
                     + " the stream it sends is received and written to OUT. - is stdin, which may be a pipe from"
                     + " 'lightstream serve SOURCE --listen -'."
         },
@@ -42,7 +43,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:success", "1:invalid input (one line on stderr)", "2:usage error"})
 final class ConvertCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "IN", description = "an Arrow IPC file or stream, - for stdin, or a server:"
-            + " tcp://HOST:PORT, tls://HOST:PORT, unix:///PATH")
+            + " tcp://HOST:PORT, tls://HOST:PORT, unix:///PATH, ws[s]://HOST:PORT/stream, quic://HOST:PORT,"
+            + " https://HOST:PORT/stream")
     String input;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "the output path, or - for stdout")
@@ -81,8 +83,8 @@ final class ConvertCommand extends Subcommand {
                 network = network.withTls(config);
             }
         } else if (tls.any()) {
-            throw usageError("TLS options (--cert, --key, --trust, --trust-fingerprint, --insecure) need a tls://"
-                    + " input, not " + input);
+            throw usageError("TLS options (--cert, --key, --trust, --trust-fingerprint, --insecure) need a tls://,"
+                    + " wss://, quic:// or https:// input, not " + input);
         }
         try {
             convert(format, options, network);

@@ -95,6 +95,12 @@ final class DemoCommand extends Subcommand {
             DemoContext context = new DemoContext(directory, keep, allocator,
                     IpcWriteOptions.DEFAULT.withCompression(compression.type()), console(), table);
             for (DemoRound round : DemoRounds.defaults()) {
+                String skipped = round.skipReason(table);
+                if (skipped != null) {
+                    out.printf(Locale.ROOT, "%-12s skipped: %s%n", round.name(), skipped);
+                    out.flush();
+                    continue;
+                }
                 print(out, round.run(table, context));
             }
             out.println();

@@ -46,9 +46,13 @@ import picocli.CommandLine.Parameters;
                     + " table as an Arrow IPC stream.",
             "--listen takes tcp://HOST:PORT, tls://HOST:PORT, unix:///PATH or - (stdout: one client, the other end of"
                     + " the pipe). Port 0 takes a free port; the address is printed on stderr.",
+            "With the optional transport modules (bin/lightstream has them): ws://HOST:PORT and wss://HOST:PORT"
+                    + " (WebSocket: a browser page at /, the stream at /stream), quic://HOST:PORT, and"
+                    + " https://HOST:PORT/stream (WebTransport).",
             "A slow client blocks only its own transfer, and the server reads at most --in-flight MiB ahead for it."
                     + " Without --once, serves until interrupted, with one line per client on stderr.",
-            "tls:// without --cert serves with a self-signed certificate and prints its SHA-256 fingerprint on stderr."
+            "tls://, wss://, quic:// and https:// without --cert serve with a self-signed certificate and print its"
+                    + " SHA-256 fingerprint on stderr."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:served (with --once or over stdout)", "1:invalid input, or a failed transfer with --once"
@@ -59,7 +63,8 @@ final class ServeCommand extends Subcommand {
     Path source;
 
     @Option(names = "--listen", required = true, paramLabel = "URI",
-            description = "tcp://HOST:PORT, tls://HOST:PORT, unix:///PATH, or - for stdout")
+            description = "tcp://HOST:PORT, tls://HOST:PORT, unix:///PATH, ws://HOST:PORT, wss://HOST:PORT,"
+                    + " quic://HOST:PORT, https://HOST:PORT/stream, or - for stdout")
     String listen;
 
     @Option(names = "--once", description = "exit after serving one client")
@@ -125,6 +130,7 @@ final class ServeCommand extends Subcommand {
         try (Acceptor acceptor = Transports.bind(endpoint, options.transport())) {
             console().err().println("lightstream: serving " + source + " on " + acceptor.endpoint()
                     + " to one client");
+            page(acceptor.endpoint());
             connection = acceptor.accept();
         }
         try (connection) {
@@ -154,7 +160,18 @@ final class ServeCommand extends Subcommand {
         }, "lightstream-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("lightstream: serving " + source + " on " + server.endpoint() + " (Ctrl-C stops)");
+        page(server.endpoint());
         stopped.await();
+    }
+
+    /** A WebSocket server also shows the browser page: say where. */
+    private void page(Endpoint endpoint) {
+        if (endpoint instanceof Endpoint.Url url && (url.scheme().equals("ws") || url.scheme().equals("wss"))) {
+            String host = url.host().equals("0.0.0.0") || url.host().equals("::") ? "localhost"
+                    : url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
+            console().err().println("lightstream: the browser page is at " + (url.scheme().equals("wss") ? "https" : "http")
+                    + "://" + host + ":" + url.port() + "/");
+        }
     }
 
     private void report(Transfer transfer) {

@@ -27,8 +27,11 @@ import picocli.CommandLine.Option;
  *   <li>{@code --insecure}: a client trusts any certificate, with a warning on stderr.</li>
  * </ul>
  *
- * <p>Without any, a client trusts the system's CAs. The options only mean something with a
- * {@code tls://} endpoint; given with another, they are a usage error.
+ * <p>Without any, a client trusts the system's CAs. The options only mean something with an
+ * endpoint that runs TLS ({@code tls://}, {@code wss://}, {@code quic://}, {@code https://}); given with
+ * another, they are a usage error. A self-signed certificate for {@code https://} (WebTransport) is
+ * valid for 13 days: Chromium pins such certificates (serverCertificateHashes) only when they are
+ * ECDSA and valid for at most 14 days.
  */
 final class TlsOptions {
     @Option(names = "--cert", paramLabel = "PEM",
@@ -63,7 +66,7 @@ final class TlsOptions {
      */
     TlsConfig client(Endpoint endpoint, PrintWriter err, Function<String, RuntimeException> usageError)
             throws IOException {
-        if (!(endpoint instanceof Endpoint.Tls)) {
+        if (!Endpoints.isSecure(endpoint)) {
             requireNone(endpoint, usageError);
             return null;
         }
@@ -95,18 +98,20 @@ final class TlsOptions {
      */
     TlsConfig server(Endpoint endpoint, PrintWriter err, Function<String, RuntimeException> usageError)
             throws IOException {
-        if (!(endpoint instanceof Endpoint.Tls tls)) {
+        if (!Endpoints.isSecure(endpoint)) {
             requireNone(endpoint, usageError);
             return null;
         }
+        String host = Endpoints.host(endpoint);
         if (fingerprint != null || insecure) {
             throw usageError.apply("--trust-fingerprint and --insecure are client options");
         }
         TlsIdentity identity = identity(usageError);
         if (identity == null) {
-            SelfSignedCertificate made = selfSigned(tls.host());
+            boolean browserPinnable = endpoint instanceof Endpoint.Url url && url.scheme().equals("https");
+            SelfSignedCertificate made = selfSigned(host, browserPinnable);
             identity = made.identity();
-            err.println("lightstream: no --cert: serving with a self-signed certificate for " + tls.host()
+            err.println("lightstream: no --cert: serving with a self-signed certificate for " + host
                     + ", SHA-256 fingerprint " + made.sha256Fingerprint());
             err.println("lightstream: clients trust it with --trust-fingerprint " + made.sha256Fingerprint());
         }
@@ -117,8 +122,11 @@ final class TlsOptions {
         return builder.build();
     }
 
-    private static SelfSignedCertificate selfSigned(String host) {
+    private static SelfSignedCertificate selfSigned(String host, boolean browserPinnable) {
         SelfSignedCertificate.Builder builder = SelfSignedCertificate.builder();
+        if (browserPinnable) {
+            builder.validFor(java.time.Duration.ofDays(13)); // EC P-256 already, as browsers require
+        }
         if (host.equals("localhost") || host.equals("0.0.0.0") || host.equals("::")) {
             return builder.build(); // localhost, 127.0.0.1 and ::1
         }
@@ -148,7 +156,7 @@ final class TlsOptions {
     private void requireNone(Endpoint endpoint, Function<String, RuntimeException> usageError) {
         if (any()) {
             throw usageError.apply("TLS options (--cert, --key, --trust, --trust-fingerprint, --insecure) need a"
-                    + " tls:// endpoint, not " + endpoint);
+                    + " tls://, wss://, quic:// or https:// endpoint, not " + endpoint);
         }
     }
 }

@@ -217,7 +217,7 @@ class ServeCommandTest {
         assertThat(badUri.err()).contains("udp://host:1");
         Cli.Result tlsOnTcp = Cli.run("serve", source.toString(), "--listen", "tcp://127.0.0.1:0", "--insecure");
         assertThat(tlsOnTcp.exit()).isEqualTo(2);
-        assertThat(tlsOnTcp.err()).contains("need a tls:// endpoint");
+        assertThat(tlsOnTcp.err()).contains("need a tls://, wss://, quic:// or https:// endpoint");
         Cli.Result missing = Cli.run("serve", dir.resolve("missing.arrow").toString(), "--listen", "tcp://127.0.0.1:0");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.errLines()).singleElement().asString().startsWith("lightstream: no such file: ");

@@ -25,4 +25,9 @@ public interface DemoRound {
      * @throws IOException if writing or reading fails
      */
     RoundResult run(DemoTable table, DemoContext context) throws IOException;
+
+    /** Why this round cannot run here (its transport module is missing, say), or null if it can. */
+    default String skipReason(DemoTable table) {
+        return null;
+    }
 }

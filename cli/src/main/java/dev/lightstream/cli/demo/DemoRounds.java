@@ -9,11 +9,13 @@ public final class DemoRounds {
 
     /**
      * An IPC file, then an IPC stream, each written to the demo directory and read back; then the
-     * same table through TCP, a Unix socket and a stdio pipe from a second process.
+     * same table through TCP, a Unix socket, a WebSocket, QUIC, WebTransport (small tables only) and a
+     * stdio pipe from a second process.
      */
     public static List<DemoRound> defaults() {
         return List.of(new IpcRound(IpcFormat.FILE), new IpcRound(IpcFormat.STREAM),
                 new TransportRound(TransportRound.Kind.TCP), new TransportRound(TransportRound.Kind.UNIX),
-                new TransportRound(TransportRound.Kind.STDIO));
+                new TransportRound(TransportRound.Kind.WEBSOCKET), new TransportRound(TransportRound.Kind.QUIC),
+                new TransportRound(TransportRound.Kind.WEBTRANSPORT), new TransportRound(TransportRound.Kind.STDIO));
     }
 }

@@ -11,6 +11,9 @@ import dev.lightstream.net.TableServer;
 import dev.lightstream.net.Transfer;
 import dev.lightstream.transport.Endpoint;
 import dev.lightstream.transport.stdio.StdioTransport;
+import dev.lightstream.transport.tls.SelfSignedCertificate;
+import dev.lightstream.transport.tls.TlsConfig;
+import dev.lightstream.transport.tls.TlsTrust;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +39,11 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link Kind#TCP} and {@link Kind#UNIX}: a {@link TableServer} on loopback or a Unix socket
  *       in this process (its connection thread sends, this thread receives); the write time is the
  *       server's transfer time.</li>
+ *   <li>{@link Kind#WEBSOCKET}, {@link Kind#QUIC} and {@link Kind#WEBTRANSPORT}: the same on loopback
+ *       over the optional transport modules, found on the class path (the round is skipped without
+ *       them), with a self-signed certificate that the client pins for QUIC and WebTransport. The
+ *       WebTransport round runs only for tables up to {@value #WEBTRANSPORT_MAX_ROWS} rows: larger
+ *       streams stalled with kwik 0.10.8 in our tests (docs/transports.md).</li>
  *   <li>{@link Kind#STDIO}: a second process, {@code lightstream serve transport.arrows --listen -}
  *       (the java of this process with the same class path), whose stdout is read through a pipe. The
  *       write side is another process: its time is not known here and shows as "-"; the read time
@@ -49,6 +57,9 @@ public final class TransportRound implements DemoRound {
     public enum Kind {
         TCP("tcp"),
         UNIX("unix socket"),
+        WEBSOCKET("websocket"),
+        QUIC("quic"),
+        WEBTRANSPORT("webtransport"),
         STDIO("stdio pipe");
 
         private final String label;
@@ -59,6 +70,8 @@ public final class TransportRound implements DemoRound {
     }
 
     private static final String FILE = "transport.arrows";
+    /** The largest table the WebTransport round moves (about 8 MB of the demo's columns). */
+    public static final long WEBTRANSPORT_MAX_ROWS = 100_000;
 
     private final Kind kind;
 
@@ -72,12 +85,33 @@ public final class TransportRound implements DemoRound {
     }
 
     @Override
+    public String skipReason(DemoTable table) {
+        String scheme = switch (kind) {
+            case WEBSOCKET -> "ws";
+            case QUIC -> "quic";
+            case WEBTRANSPORT -> "https";
+            default -> null;
+        };
+        if (scheme != null && dev.lightstream.transport.spi.TransportProviders.find(scheme).isEmpty()) {
+            return "its module is not on the class path";
+        }
+        if (kind == Kind.WEBTRANSPORT && table.rows() > WEBTRANSPORT_MAX_ROWS) {
+            return "tables over " + WEBTRANSPORT_MAX_ROWS + " rows (kwik 0.10.8 stalls on large streams: see"
+                    + " docs/transports.md; --rows " + WEBTRANSPORT_MAX_ROWS + " runs it)";
+        }
+        return null;
+    }
+
+    @Override
     public RoundResult run(DemoTable table, DemoContext context) throws IOException {
         Path stream = prepare(table, context);
         try {
             return switch (kind) {
                 case TCP -> inProcess(Endpoint.parse("tcp://127.0.0.1:0"), stream, context);
                 case UNIX -> overUnixSocket(stream, context);
+                case WEBSOCKET -> inProcess(Endpoint.parse("ws://127.0.0.1:0"), stream, context);
+                case QUIC -> inProcess(Endpoint.parse("quic://127.0.0.1:0"), stream, context);
+                case WEBTRANSPORT -> inProcess(Endpoint.parse("https://127.0.0.1:0/stream"), stream, context);
                 case STDIO -> overStdio(stream, context);
             };
         } finally {
@@ -121,9 +155,17 @@ public final class TransportRound implements DemoRound {
         BufferAllocator allocator = context.allocator();
         CompletableFuture<Transfer> sent = new CompletableFuture<>();
         NetOptions options = NetOptions.defaults().withWrite(context.writeOptions());
-        try (TableServer server = TableServer.serve(endpoint, BatchSource.ofFile(stream), allocator, options,
+        NetOptions serverOptions = options;
+        NetOptions clientOptions = options;
+        if (endpoint instanceof Endpoint.Url url && !url.scheme().equals("ws")) {
+            SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
+            serverOptions = options.withTls(TlsConfig.server(certificate.identity()).build());
+            clientOptions = options.withTls(TlsConfig.client()
+                    .trust(TlsTrust.pinnedSha256(certificate.sha256Fingerprint())).build());
+        }
+        try (TableServer server = TableServer.serve(endpoint, BatchSource.ofFile(stream), allocator, serverOptions,
                 sent::complete);
-             NetTableReader reader = NetTableReader.connect(server.endpoint(), allocator, options)) {
+             NetTableReader reader = NetTableReader.connect(byName(server.endpoint()), allocator, clientOptions)) {
             long start = System.nanoTime();
             reader.schema();
             Received received = receive(reader, context);
@@ -136,6 +178,14 @@ public final class TransportRound implements DemoRound {
             return new RoundResult(name(), reader.bytesRead(), received.rows(), received.batches(),
                     transfer.elapsedNanos(), readNanos, received.verifyNanos());
         }
+    }
+
+    /** WebTransport's client (kwik) checks the certificate's DNS names, never its IP addresses. */
+    private static Endpoint byName(Endpoint endpoint) {
+        if (endpoint instanceof Endpoint.Url url && url.scheme().equals("https")) {
+            return new Endpoint.Url(url.scheme(), "localhost", url.port(), url.path());
+        }
+        return endpoint;
     }
 
     private RoundResult overStdio(Path stream, DemoContext context) throws IOException {

@@ -102,6 +102,9 @@ public final class WebTransports {
         URI uri = URI.create(endpoint.withPath(path(endpoint)).toString());
         Http3ClientBuilder builder = (Http3ClientBuilder) Http3Client.newBuilder();
         builder.trustManager(client.trust().trustManager())
+                // kwik's client window per stream is 250 KB, its connection's ten times that; a stream's
+                // may not pass the connection's, so 2.5 MB is the most a client can ask for here.
+                .receiveBufferSize(2_500_000)
                 .logger(new NullLogger())
                 .connectTimeout(socket.connectTimeout().isZero() ? java.time.Duration.ofSeconds(30)
                         : socket.connectTimeout());
