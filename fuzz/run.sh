@@ -26,9 +26,11 @@ case $target in
     *) echo "unknown target: $target (stream file mmap tlv protocol json)" >&2; exit 2 ;;
 esac
 
-# JUnit's @Timeout bounds one input (Jazzer passes it to libFuzzer as -timeout), not the campaign.
+# The JUnit default timeout becomes libFuzzer's -timeout (one input taking over 10 s is a finding);
+# JUnit itself must not time the whole campaign out.
 JAZZER_FUZZ=1 exec ./mvnw -q -B -pl fuzz -am test \
     -Dtest="$class" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.max_duration="${seconds}s" \
+    -Dfuzz.inputTimeout=10s \
     -Djunit.jupiter.execution.timeout.mode=disabled \
     "${@:3}"

@@ -6,7 +6,6 @@ import dev.lightstream.integration.IntegrationJsonFile;
 import dev.lightstream.integration.IntegrationJsonReader;
 import java.io.ByteArrayInputStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,7 +20,6 @@ class IntegrationJsonFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "10s")
-    @Timeout(10)
     void jsonReader(byte[] input) {
         Contract.readOrRefuse(allocator -> {
             try (IntegrationJsonFile file = IntegrationJsonReader.read(new ByteArrayInputStream(input), allocator)) {

@@ -3,7 +3,6 @@ package dev.lightstream.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lightstream.ipc.ArrowFileReader;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,7 +18,6 @@ class IpcFileFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "10s")
-    @Timeout(10)
     void fileReader(byte[] input) {
         Contract.readOrRefuse(allocator -> {
             try (ArrowFileReader reader = new ArrowFileReader(new BytesChannel(input), allocator, Contract.OPTIONS)) {

@@ -5,7 +5,6 @@ import dev.lightstream.ipc.ArrowStreamReader;
 import dev.lightstream.ipc.SegmentStreamReader;
 import java.lang.foreign.MemorySegment;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,7 +21,6 @@ class IpcStreamFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "10s")
-    @Timeout(10)
     void streamDecoder(byte[] input) {
         Contract.readOrRefuse(allocator -> {
             try (ArrowStreamReader reader = new ArrowStreamReader(new BytesChannel(input, 4096), allocator,

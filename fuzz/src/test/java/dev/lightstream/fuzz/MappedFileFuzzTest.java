@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,7 +25,6 @@ class MappedFileFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "10s")
-    @Timeout(10)
     void mappedReader(byte[] input) throws IOException {
         Files.write(FILE, input);
         Contract.readOrRefuse(allocator -> {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -77,7 +76,6 @@ class TlvFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "10s")
-    @Timeout(10)
     void tlvDecoder(byte[] input) {
         if (input.length == 0) {
             return;
