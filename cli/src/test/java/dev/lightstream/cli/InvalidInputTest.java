@@ -189,7 +189,10 @@ class InvalidInputTest {
                 List.of("convert", "in.arrow", "out.unknown"),
                 List.of("convert", "--compression", "gzip", "in.arrow", "out.arrows"),
                 List.of("demo", "--rows", "-5"),
-                List.of("demo", "--batch-rows", "0"));
+                List.of("demo", "--batch-rows", "0"),
+                List.of("loadtest", "--clients", "0"),
+                List.of("loadtest", "--transport", "udp"),
+                List.of("loadtest", "--phase", "sideways"));
     }
 
     @ParameterizedTest
@@ -205,7 +208,7 @@ class InvalidInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"schema", "cat", "convert", "demo"})
+    @ValueSource(strings = {"schema", "cat", "convert", "demo", "loadtest"})
     void everyCommandHasHelp(String command) {
         for (List<String> args : List.of(List.of(command, "--help"), List.of("help", command))) {
             Cli.Result result = Cli.run(args.toArray(String[]::new));
