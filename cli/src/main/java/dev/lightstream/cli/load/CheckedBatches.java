@@ -12,8 +12,6 @@ import dev.lightstream.schema.Field;
 import dev.lightstream.schema.Schema;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
@@ -80,21 +78,16 @@ public final class CheckedBatches {
             return "batch " + expectedIndex + " has schema " + batch.schema();
         }
         Int32Array indices = (Int32Array) batch.column(0);
-        Int64Array payload = (Int64Array) batch.column(1);
         Int64Array crcs = (Int64Array) batch.column(2);
-        ByteBuffer bytes = ByteBuffer.allocate(8 * 512).order(ByteOrder.LITTLE_ENDIAN);
-        CRC32C crc = new CRC32C();
         for (int i = 0; i < rows; i++) {
             if (indices.get(i) != expectedIndex) {
                 return "batch " + expectedIndex + " row " + i + " says it is batch " + indices.get(i);
             }
-            if (!bytes.hasRemaining()) {
-                crc.update(bytes.flip());
-                bytes.clear();
-            }
-            bytes.putLong(payload.get(i));
         }
-        crc.update(bytes.flip());
+        // The payload's values as they lie in memory (little-endian), as the sender summed them.
+        ArrayData payload = batch.column(1).data();
+        CRC32C crc = new CRC32C();
+        crc.update(payload.buffer(1).asSlice(payload.offset() * 8L, rows * 8L).asByteBuffer());
         for (int i = 0; i < rows; i++) {
             if (crcs.get(i) != crc.getValue()) {
                 return "batch " + expectedIndex + ": checksum " + Long.toHexString(crc.getValue()) + " of the payload, "

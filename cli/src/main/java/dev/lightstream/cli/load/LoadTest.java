@@ -194,7 +194,7 @@ public final class LoadTest {
         try (TableServer server = TableServer.serve(endpoint(config),
                 BatchSource.ofBatches(CheckedBatches.SCHEMA, table), serverMemory,
                 serverOptions(config.clients(), failures))) {
-            return runClients("receive", config, server, tally, failures, (index, connected, go) -> {
+            return runClients("receive", config, server, false, tally, failures, (index, connected, go) -> {
                 try (NetTableReader reader = NetTableReader.connect(server.endpoint(), clientMemory,
                         NetOptions.defaults())) {
                     connected.run();
@@ -228,7 +228,7 @@ public final class LoadTest {
         };
         try (TableServer server = TableServer.receive(endpoint(config), handler, serverMemory,
                 serverOptions(config.clients(), failures))) {
-            return runClients("send", config, server, tally, failures, (index, connected, go) -> {
+            return runClients("send", config, server, true, tally, failures, (index, connected, go) -> {
                 Schema schema = new Schema(CheckedBatches.SCHEMA.fields(), Map.of("client", Integer.toString(index)));
                 try (NetTableWriter writer = NetTableWriter.connect(server.endpoint(), schema, clientMemory,
                         NetOptions.defaults())) {
@@ -272,7 +272,13 @@ public final class LoadTest {
         }
     }
 
-    private static Phase runClients(String name, Config config, TableServer server, Tally tally,
+    /**
+     * Runs the clients. With {@code serverWaits} (the server blocks reading from every client until
+     * it sends), batches move only once the server has accepted every connected client, so that its
+     * peak shows them all at once; a serving server may finish writing a small table into the
+     * socket buffers and close before its client reads, so its count is only sampled.
+     */
+    private static Phase runClients(String name, Config config, TableServer server, boolean serverWaits, Tally tally,
             ConcurrentLinkedQueue<String> failures, Client client) throws InterruptedException {
         int clients = config.clients();
         CountDownLatch ready = new CountDownLatch(clients);
@@ -303,9 +309,14 @@ public final class LoadTest {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         ready.await(config.timeout().toNanos(), TimeUnit.NANOSECONDS);
         int together = connected.get();
+        if (serverWaits) {
+            while (server.connectionCount() < together && System.nanoTime() < deadline) {
+                Thread.sleep(1); // accepted by the kernel, not yet by the server's accept loop
+            }
+        }
+        int peak = server.connectionCount();
         long start = System.nanoTime();
         go.countDown();
-        int peak = server.connectionCount();
         while (!done.await(5, TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, server.connectionCount());
             if (System.nanoTime() > deadline) {
