@@ -86,7 +86,10 @@ final class LoadTestCommand extends Subcommand {
         out.println("memory: peak resident " + (report.peakRssBytes() < 0 ? "unknown" : Units.bytes(report.peakRssBytes()))
                 + ", server allocator peak " + Units.bytes(report.serverPeakBytes()) + ", client allocator peak "
                 + Units.bytes(report.clientPeakBytes()) + ", leaked " + report.leakedBytes() + " bytes");
-        out.println("open-file limit: " + report.maxFileDescriptors());
+        long cap = report.listenBacklogCap();
+        out.println("open-file limit: " + report.maxFileDescriptors() + ", listen backlog: " + clients
+                + (cap > 0 && cap < clients ? " (capped by the kernel at net.core.somaxconn=" + cap
+                        + ": clients beyond it may be reset while the server catches up)" : ""));
         out.println(report.ok() ? "ok" : "FAILED");
         out.flush();
         return report.ok() ? 0 : 1;

@@ -21,7 +21,7 @@ class LoadTestCommandTest {
         assertThat(lines.get(1)).startsWith("send: 40 clients connected at once (server peak 40)")
                 .contains("120 of 120 batches verified, 0 lost, 0 corrupted");
         assertThat(lines.get(2)).startsWith("memory: peak resident ").endsWith(", leaked 0 bytes");
-        assertThat(lines.get(3)).matches("open-file limit: (-1|\\d+)");
+        assertThat(lines.get(3)).matches("open-file limit: (-1|\\d+), listen backlog: 40");
         assertThat(lines.get(4)).isEqualTo("ok");
     }
 

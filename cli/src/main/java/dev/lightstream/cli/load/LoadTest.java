@@ -132,9 +132,10 @@ public final class LoadTest {
      * @param leakedBytes bytes still allocated in either allocator once everything closed
      * @param peakRssBytes the process's peak resident set (VmHWM), or -1 where /proc is missing
      * @param maxFileDescriptors the JVM's open-file limit, or -1 if unknown
+     * @param listenBacklogCap the kernel's cap on the listen backlog ({@code somaxconn}), or -1
      */
     public record Report(Config config, List<Phase> phases, long serverPeakBytes, long clientPeakBytes,
-            long leakedBytes, long peakRssBytes, long maxFileDescriptors) {
+            long leakedBytes, long peakRssBytes, long maxFileDescriptors, long listenBacklogCap) {
         public boolean ok() {
             return leakedBytes == 0 && phases.stream().allMatch(Phase::ok);
         }
@@ -164,7 +165,7 @@ public final class LoadTest {
         }
         long leaked = serverMemory.allocatedBytes() + clientMemory.allocatedBytes();
         return new Report(config, phases, serverMemory.peakBytes(), clientMemory.peakBytes(), leaked,
-                SystemLimits.peakResidentBytes(), fds);
+                SystemLimits.peakResidentBytes(), fds, SystemLimits.listenBacklogCap());
     }
 
     private static NetOptions serverOptions(int clients, ConcurrentLinkedQueue<String> failures) {

@@ -24,6 +24,20 @@ final class SystemLimits {
         return -1;
     }
 
+    /**
+     * The kernel's cap on a listen backlog ({@code net.core.somaxconn}), or -1 where unknown. More
+     * clients than this connecting at once can overflow the accept queue: the kernel then drops
+     * their handshakes, and a client that only reads is eventually reset.
+     */
+    static long listenBacklogCap() {
+        try {
+            // readAllLines, not readString: /proc files report a size of 0, and readString trusts it.
+            return Long.parseLong(Files.readAllLines(Path.of("/proc/sys/net/core/somaxconn")).getFirst().trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The peak resident set of this process (VmHWM in /proc/self/status), or -1 without /proc. */
     static long peakResidentBytes() {
         try {
