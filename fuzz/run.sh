@@ -32,6 +32,6 @@ JAZZER_FUZZ=1 exec ./mvnw -q -B -pl fuzz -am test \
     -Dtest="$class" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.max_duration="${seconds}s" \
     -Dfuzz.inputTimeout=10s \
-    -Dfuzz.smallHeap.skip=true \
+    -Dfuzz.smallHeap.skip=true -Dfuzz.burst.skip=true \
     -Djunit.jupiter.execution.timeout.mode=disabled \
     "${@:3}"

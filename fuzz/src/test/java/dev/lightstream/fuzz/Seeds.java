@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.params.provider.Arguments;
@@ -77,10 +76,5 @@ final class Seeds {
         }
         Path root = ArrowTestingData.root();
         return Arguments.argumentSet(root.relativize(path).toString(), (Object) bytes);
-    }
-
-    /** The names of the given seeds, for tests that check the seeds were found. */
-    static List<String> names(Stream<Arguments> seeds) {
-        return seeds.map(a -> ((Arguments.ArgumentSet) a).getName()).toList();
     }
 }
