@@ -16,6 +16,8 @@ module dev.lightstream.core {
     exports dev.lightstream.transport.unix;
     exports dev.lightstream.transport.stdio;
     exports dev.lightstream.transport.tls;
+    exports dev.lightstream.net;
+    exports dev.lightstream.protocol;
 
     uses dev.lightstream.ipc.CompressionCodec;
 }

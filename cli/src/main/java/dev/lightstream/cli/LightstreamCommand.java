@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SchemaCommand.class,
             CatCommand.class,
             ConvertCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             IntegrationCommand.class,
             CommandLine.HelpCommand.class,

@@ -1,6 +1,6 @@
 /**
  * The {@code lightstream} command: {@link dev.lightstream.cli.Main} and one class per subcommand
- * ({@code schema}, {@code cat}, {@code convert}, {@code demo}), each a
+ * ({@code schema}, {@code cat}, {@code convert}, {@code serve}, {@code demo}), each a
  * {@link dev.lightstream.cli.Subcommand} listed in {@link dev.lightstream.cli.LightstreamCommand}.
  *
  * <p>Exit codes: 0 success; 1 invalid input, with one line on stderr and no stack trace

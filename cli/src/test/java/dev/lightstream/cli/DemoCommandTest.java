@@ -8,6 +8,7 @@ import dev.lightstream.cli.demo.DemoMismatchException;
 import dev.lightstream.cli.demo.DemoTable;
 import dev.lightstream.cli.demo.IpcRound;
 import dev.lightstream.cli.demo.RoundResult;
+import dev.lightstream.cli.demo.TransportRound;
 import dev.lightstream.cli.io.Console;
 import dev.lightstream.cli.io.IpcFormat;
 import dev.lightstream.fixtures.Golden;
@@ -45,10 +46,15 @@ class DemoCommandTest {
         String size = "[0-9.]+ [kMGT]?B";
         String time = "[0-9.]+ s";
         String rate = "[0-9.]+( [kMGT])?/s";
-        Pattern round = Pattern.compile("(ipc file|ipc stream) +" + size + " +" + time + " +" + rate + " +" + size
-                + "/s +" + time + " +" + rate + " +" + size + "/s");
-        assertThat(out.lines().filter(line -> line.startsWith("ipc file ") || line.startsWith("ipc stream ")))
-                .hasSize(2).allMatch(line -> round.matcher(line).matches(), "a round's line");
+        Pattern round = Pattern.compile("(ipc file|ipc stream|tcp|unix socket) +" + size + " +" + time + " +" + rate
+                + " +" + size + "/s +" + time + " +" + rate + " +" + size + "/s");
+        List<String> rounds = out.lines()
+                .filter(line -> line.matches("(ipc file|ipc stream|tcp|unix socket|stdio pipe) .*")).toList();
+        assertThat(rounds).hasSize(5);
+        assertThat(rounds.subList(0, 4)).allMatch(line -> round.matcher(line).matches(), "a round's line");
+        // The stdio pipe's writer is another process: its time is not known here.
+        assertThat(rounds.get(4)).matches("stdio pipe +" + size + " +- +- +- +" + time + " +" + rate + " +" + size
+                + "/s");
         Matcher directory = Pattern.compile("(?m)^directory: (\\S+) \\(removed at the end").matcher(out);
         assertThat(directory.find()).isTrue();
         assertThat(Path.of(directory.group(1))).doesNotExist();
@@ -112,6 +118,35 @@ class DemoCommandTest {
         // And the command turns it into one line and exit 1.
         assertThat(ErrorReporter.describe(new DemoMismatchException("batch 0 row 0 column 'value': expected 1, found 2")))
                 .isEqualTo("batch 0 row 0 column 'value': expected 1, found 2");
+    }
+
+    @Test
+    void transportRoundsVerifyWhatArrives() throws Exception {
+        DemoTable table = new DemoTable(5000, 1000, 1);
+        for (TransportRound.Kind kind : TransportRound.Kind.values()) {
+            try (LeakCheckingAllocator allocator = BufferAllocator.leakChecking()) {
+                DemoContext context = new DemoContext(dir, true, allocator, IpcWriteOptions.DEFAULT, console(), table);
+                RoundResult result = new TransportRound(kind).run(table, context);
+                assertThat(result.rows()).isEqualTo(5000);
+                assertThat(result.batches()).isEqualTo(5);
+                assertThat(result.bytes()).as("bytes on the wire: the stream file, exactly")
+                        .isEqualTo(Files.size(dir.resolve("transport.arrows")));
+                assertThat(result.readNanos()).isPositive();
+                if (kind == TransportRound.Kind.STDIO) {
+                    assertThat(result.writeNanos()).as("written by another process").isEqualTo(-1);
+                } else {
+                    assertThat(result.writeNanos()).isPositive();
+                }
+            }
+            // A table that differs from the one expected is caught on the far side of each transport.
+            try (LeakCheckingAllocator allocator = BufferAllocator.leakChecking()) {
+                DemoContext context = new DemoContext(dir, true, allocator, IpcWriteOptions.DEFAULT, console(),
+                        table.withSeed(2));
+                assertThatThrownBy(() -> new TransportRound(kind).run(table, context))
+                        .isInstanceOf(DemoMismatchException.class)
+                        .hasMessageStartingWith("batch 0 row 0 column 'value': expected ");
+            }
+        }
     }
 
     @Test

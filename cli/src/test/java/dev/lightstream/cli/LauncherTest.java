@@ -127,6 +127,20 @@ class LauncherTest {
     }
 
     @Test
+    void serveOverStdioPipedIntoConvert() throws Exception {
+        Path base = golden("generated_dictionary");
+        Path out = dir.resolve("served.arrow");
+        Run piped = shell("\"$L\" serve '" + Golden.file(base) + "' --listen - | \"$L\" convert - '" + out + "'", null);
+        assertThat(piped.exit()).as(piped.toString()).isZero();
+        assertThat(piped.stdout()).isEmpty();
+        try (BufferAllocator allocator = BufferAllocator.create();
+             Golden.Content original = Golden.readFile(Golden.file(base), allocator);
+             Golden.Content back = Golden.readFile(out, allocator)) {
+            ConvertCommandTest.assertSameContent(original, back, "served through a pipe");
+        }
+    }
+
+    @Test
     void stdinAndStdoutThroughPipes() throws Exception {
         Path base = golden("generated_nested");
         // File to stdout as a stream, piped into cat reading stdin.

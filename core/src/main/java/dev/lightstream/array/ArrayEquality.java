@@ -119,6 +119,15 @@ public final class ArrayEquality {
         return Optional.empty();
     }
 
+    /**
+     * The first difference between two schemas (field count, then each field with its type tree,
+     * then the schema metadata), or empty if they are equal. Dictionary ids are ignored unless
+     * {@link #withDictionaryIds(boolean)} asks for them.
+     */
+    public Optional<Difference> compare(Schema expected, Schema actual) {
+        return Optional.ofNullable(schemas(expected, actual));
+    }
+
     private Difference schemas(Schema expected, Schema actual) {
         if (expected.size() != actual.size()) {
             return new Difference("", -1, expected, actual, "field count");

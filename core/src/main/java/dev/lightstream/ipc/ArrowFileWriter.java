@@ -106,6 +106,24 @@ public final class ArrowFileWriter implements AutoCloseable {
         return core.position();
     }
 
+    /**
+     * Frees the working memory and closes the channel without writing the footer, so that readers
+     * see the file as cut short rather than complete: for giving up after an error. Errors while
+     * closing are ignored. Idempotent; does nothing after {@link #close()}.
+     */
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        core.close();
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Giving up already; the channel is as closed as it will get.
+        }
+    }
+
     /** Finishes the file, frees the working memory and closes the channel. */
     @Override
     public void close() throws IOException {

@@ -96,6 +96,24 @@ public final class ArrowStreamWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Frees the working memory and closes the channel without writing the end-of-stream marker, so that readers
+     * see the stream as cut short rather than complete: for giving up after an error. Errors while
+     * closing are ignored. Idempotent; does nothing after {@link #close()}.
+     */
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        core.close();
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Giving up already; the channel is as closed as it will get.
+        }
+    }
+
     /** Ends the stream, frees the working memory and closes the channel. */
     @Override
     public void close() throws IOException {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules the compiler cannot check: nothing in the library prints to stdout (it carries frames for
- * the stdio transport), and the framing and transport layers import only what they may.
+ * the stdio transport), and the framing, transport, IPC, table and protocol layers import only what
+ * they may.
  */
 class SourceRulesTest {
     private static final Path MAIN = Path.of("src/main/java");
@@ -49,6 +50,23 @@ class SourceRulesTest {
     void transportsMoveBytesOnly() throws IOException {
         assertThat(offending(sources("dev/lightstream/transport"), "import dev.lightstream.ipc",
                 "import dev.lightstream.array"))
+                .isEmpty();
+    }
+
+    @Test
+    void ipcNeverSeesSocketsAndNothingBelowSeesTables() throws IOException {
+        assertThat(offending(sources("dev/lightstream/ipc"), "import dev.lightstream.transport",
+                "import dev.lightstream.net")).isEmpty();
+        assertThat(offending(sources("dev/lightstream/transport"), "import dev.lightstream.net")).isEmpty();
+        assertThat(offending(sources("dev/lightstream/codec"), "import dev.lightstream.net")).isEmpty();
+    }
+
+    @Test
+    void theProtocolSeesTheTransportApiOnly() throws IOException {
+        assertThat(offending(sources("dev/lightstream/protocol"), "import dev.lightstream.transport.tcp",
+                "import dev.lightstream.transport.tls", "import dev.lightstream.transport.unix",
+                "import dev.lightstream.transport.stdio", "import dev.lightstream.transport.internal",
+                "import dev.lightstream.ipc.internal"))
                 .isEmpty();
     }
 

@@ -54,6 +54,12 @@ class ExamplesTest {
     }
 
     @Test
+    void serveOverTcp() throws Exception {
+        assertThat(output(() -> ServeOverTcp.main(new String[0])))
+                .isEqualTo("received 3 batches, 3000 rows, sum 4498500\n");
+    }
+
+    @Test
     void buildBatches() throws Exception {
         assertThat(output(() -> BuildBatches.main(new String[0]))).isEqualTo("""
                 dictionary: BinaryArray[utf8, length=2]{Oslo, Lima}

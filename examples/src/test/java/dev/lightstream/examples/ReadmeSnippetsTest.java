@@ -77,7 +77,8 @@ class ReadmeSnippetsTest {
     @Test
     void everyJavaBlockOfTheReadmeIsAnExampleRegion() throws IOException {
         Map<String, String> regions = regions();
-        assertThat(regions).containsOnlyKeys("write-read-file", "stream-to-channel", "build-batches");
+        assertThat(regions).containsOnlyKeys("write-read-file", "stream-to-channel", "build-batches", "metrics-service",
+                "metrics-client", "serve-over-tcp");
         List<String> blocks = readmeJavaBlocks();
         assertThat(blocks).as("the README's quick start").hasSizeGreaterThanOrEqualTo(2);
         for (String block : blocks) {

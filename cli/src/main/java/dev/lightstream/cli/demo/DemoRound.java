@@ -6,9 +6,8 @@ import java.io.IOException;
  * One way of moving the demo table: the round writes the generated batches somewhere, reads them
  * back, checks every value against {@link DemoContext#expected()} and reports sizes and times.
  *
- * <p>The demo runs a list of rounds ({@link DemoRounds#defaults()}): today the IPC file and the
- * IPC stream; transports add theirs (a stream over TCP, say, written by one thread and read by
- * another) by implementing this interface.
+ * <p>The demo runs a list of rounds ({@link DemoRounds#defaults()}): the IPC file and the IPC
+ * stream ({@link IpcRound}), then TCP, a Unix socket and a stdio pipe ({@link TransportRound}).
  *
  * {@snippet :
  * RoundResult result = new IpcRound(IpcFormat.STREAM).run(table, context);

@@ -7,8 +7,13 @@ import java.util.List;
 public final class DemoRounds {
     private DemoRounds() {}
 
-    /** An IPC file, then an IPC stream, each written to the demo directory and read back. */
+    /**
+     * An IPC file, then an IPC stream, each written to the demo directory and read back; then the
+     * same table through TCP, a Unix socket and a stdio pipe from a second process.
+     */
     public static List<DemoRound> defaults() {
-        return List.of(new IpcRound(IpcFormat.FILE), new IpcRound(IpcFormat.STREAM));
+        return List.of(new IpcRound(IpcFormat.FILE), new IpcRound(IpcFormat.STREAM),
+                new TransportRound(TransportRound.Kind.TCP), new TransportRound(TransportRound.Kind.UNIX),
+                new TransportRound(TransportRound.Kind.STDIO));
     }
 }

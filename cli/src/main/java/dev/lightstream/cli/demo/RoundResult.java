@@ -8,7 +8,8 @@ package dev.lightstream.cli.demo;
  * @param bytes the size of what was written (file, stream, bytes on the wire)
  * @param rows rows read back and verified
  * @param batches batches read back and verified
- * @param writeNanos time spent writing, end marker and footer included
+ * @param writeNanos time spent writing, end marker and footer included; -1 when the writing was
+ *     done elsewhere (another process) and not timed
  * @param readNanos time spent reading, opening included
  * @param verifyNanos time spent checking values
  */

@@ -6,7 +6,10 @@ import dev.lightstream.ipc.ArrowStreamReader;
 import dev.lightstream.ipc.InvalidIpcException;
 import dev.lightstream.ipc.IpcReadOptions;
 import dev.lightstream.memory.BufferAllocator;
+import dev.lightstream.net.NetOptions;
+import dev.lightstream.net.NetTableReader;
 import dev.lightstream.schema.Schema;
+import dev.lightstream.transport.Endpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,7 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An opened Arrow IPC input of any format: a path or {@code -} (stdin), read batch by batch.
+ * An opened Arrow IPC input of any format: a path or {@code -} (stdin), read batch by batch, or a
+ * stream received from a server ({@link #connect}).
  *
  * <p>{@link #open} tells the format by content unless one is forced: a path whose first bytes are
  * {@code ARROW1} is read as a file (random access through its footer), anything else as a stream.
@@ -33,7 +37,8 @@ import java.nio.file.StandardOpenOption;
  * }
  * }
  */
-public sealed interface IpcSource extends AutoCloseable permits IpcSource.FileSource, IpcSource.StreamSource {
+public sealed interface IpcSource extends AutoCloseable
+        permits IpcSource.FileSource, IpcSource.StreamSource, IpcSource.NetworkSource {
 
     /** The format being read. */
     IpcFormat format();
@@ -93,6 +98,16 @@ public sealed interface IpcSource extends AutoCloseable permits IpcSource.FileSo
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Connects to {@code endpoint} ({@code tcp://}, {@code tls://}, {@code unix://}) and reads the
+     * stream its server sends.
+     *
+     * @throws IOException if the connection or the TLS handshake fails
+     */
+    static IpcSource connect(Endpoint endpoint, NetOptions options, BufferAllocator allocator) throws IOException {
+        return new NetworkSource(endpoint.toString(), NetTableReader.connect(endpoint, allocator, options));
     }
 
     private static IpcSource openStdin(IpcFormat forced, BufferAllocator allocator, IpcReadOptions options,
@@ -252,6 +267,62 @@ public sealed interface IpcSource extends AutoCloseable permits IpcSource.FileSo
             } catch (IOException e) {
                 return -1;
             }
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    /** A stream received from a server. */
+    final class NetworkSource implements IpcSource {
+        private final String name;
+        private final NetTableReader reader;
+
+        NetworkSource(String name, NetTableReader reader) {
+            this.name = name;
+            this.reader = reader;
+        }
+
+        @Override
+        public IpcFormat format() {
+            return IpcFormat.STREAM;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Schema schema() throws IOException {
+            return reader.schema();
+        }
+
+        @Override
+        public RecordBatch next() throws IOException {
+            return reader.next();
+        }
+
+        @Override
+        public int batchCount() {
+            return -1;
+        }
+
+        @Override
+        public long rowCount() {
+            return -1;
+        }
+
+        @Override
+        public double fractionRead() {
+            return -1;
+        }
+
+        /** Bytes received so far. */
+        public long bytesRead() {
+            return reader.bytesRead();
         }
 
         @Override

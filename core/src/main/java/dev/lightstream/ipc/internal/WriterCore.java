@@ -4,6 +4,7 @@ import dev.lightstream.array.Array;
 import dev.lightstream.array.ArrayData;
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.ipc.IpcWriteOptions;
+import dev.lightstream.ipc.StreamEncoder;
 import dev.lightstream.ipc.UnsupportedIpcFeatureException;
 import dev.lightstream.memory.BufferAllocator;
 import dev.lightstream.memory.MemoryBlock;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,6 +36,7 @@ import java.util.Objects;
  */
 public final class WriterCore implements AutoCloseable {
     private final WritableByteChannel channel;
+    private final StreamEncoder.MessageSink sink;
     private final BufferAllocator allocator;
     private final Schema schema;
     private final boolean file;
@@ -53,7 +56,18 @@ public final class WriterCore implements AutoCloseable {
 
     public WriterCore(WritableByteChannel channel, Schema schema, BufferAllocator allocator, IpcWriteOptions options,
             boolean file) {
-        this.channel = Objects.requireNonNull(channel, "channel");
+        this(Objects.requireNonNull(channel, "channel"), null, schema, allocator, options, file);
+    }
+
+    /** A core that hands each message to {@code sink} instead of writing it (a stream, never a file). */
+    public WriterCore(StreamEncoder.MessageSink sink, Schema schema, BufferAllocator allocator, IpcWriteOptions options) {
+        this(null, Objects.requireNonNull(sink, "sink"), schema, allocator, options, false);
+    }
+
+    private WriterCore(WritableByteChannel channel, StreamEncoder.MessageSink sink, Schema schema,
+            BufferAllocator allocator, IpcWriteOptions options, boolean file) {
+        this.channel = channel;
+        this.sink = sink;
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.schema = DictionaryIds.assign(Objects.requireNonNull(schema, "schema"));
         this.file = file;
@@ -196,7 +210,9 @@ public final class WriterCore implements AutoCloseable {
             for (ByteBuffer b : out) {
                 total += b.remaining();
             }
-            if (channel instanceof GatheringByteChannel gathering) {
+            if (sink != null) {
+                sink.message(Collections.unmodifiableList(out), total);
+            } else if (channel instanceof GatheringByteChannel gathering) {
                 ByteBuffer[] array = out.toArray(new ByteBuffer[0]);
                 int first = 0;
                 while (first < array.length) {

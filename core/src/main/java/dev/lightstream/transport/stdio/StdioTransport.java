@@ -1,5 +1,6 @@
 package dev.lightstream.transport.stdio;
 
+import dev.lightstream.transport.Acceptor;
 import dev.lightstream.transport.Connection;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -49,6 +50,21 @@ public final class StdioTransport {
         FileChannel in = new FileInputStream(FileDescriptor.in).getChannel();
         FileChannel out = new FileOutputStream(FileDescriptor.out).getChannel();
         return new PipeConnection(in, out, new PipeAddress("stdio"), new PipeAddress("stdin/stdout peer"));
+    }
+
+    /**
+     * An acceptor that hands out this process's stdio (opening it then) on its first
+     * {@link Acceptor#accept()} and blocks later accepts until closed, so that a server can serve its
+     * one stdio peer like a socket client.
+     *
+     * {@snippet :
+     * try (ConnectionServer server = ConnectionServer.start(StdioTransport.acceptor(), handler)) {
+     *     ...
+     * }
+     * }
+     */
+    public static Acceptor acceptor() {
+        return new StdioAcceptor(StdioTransport::open, new PipeAddress("stdio"));
     }
 
     /**

@@ -29,7 +29,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <p>CA-based trust validates the chain (PKIX) and, on clients, the host name. A pin trusts the one
  * certificate whose DER has that SHA-256, whatever its issuer, names or dates: the pin replaces
  * both chain validation and hostname verification. Either way a refusal names the certificate
- * (subject and fingerprint) and the reason.
+ * (subject and fingerprint) and the reason. {@link #insecureAcceptAny()} trusts everything.
  */
 public final class TlsTrust {
     private final X509ExtendedTrustManager trustManager;
@@ -110,6 +110,15 @@ public final class TlsTrust {
         return new TlsTrust(new PinnedTrustManager(pins), true, pins.size() + " pinned certificate(s)");
     }
 
+    /**
+     * Trust in any certificate at all, with no hostname check: the connection is encrypted but the
+     * peer is not authenticated, so anyone in the middle can read it. For tests and for a command
+     * line's {@code --insecure}, which should say so loudly.
+     */
+    public static TlsTrust insecureAcceptAny() {
+        return new TlsTrust(new AnyCertificateTrustManager(), true, "any certificate (insecure)");
+    }
+
     private static TlsTrust fromKeyStore(KeyStore store, String description) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -159,7 +168,7 @@ public final class TlsTrust {
         return trustManager;
     }
 
-    /** True for pinned fingerprints, which replace hostname verification. */
+    /** True for pinned fingerprints (and for trusting anything), which replace hostname verification. */
     boolean isPinned() {
         return pinned;
     }

@@ -1,0 +1,171 @@
+package dev.lightstream.cli;
+
+import dev.lightstream.cli.text.Units;
+import dev.lightstream.memory.BufferAllocator;
+import dev.lightstream.net.BatchReader;
+import dev.lightstream.net.BatchSource;
+import dev.lightstream.net.NetOptions;
+import dev.lightstream.net.TableServer;
+import dev.lightstream.net.Transfer;
+import dev.lightstream.net.Transports;
+import dev.lightstream.ipc.IpcWriteOptions;
+import dev.lightstream.transport.Acceptor;
+import dev.lightstream.transport.Connection;
+import dev.lightstream.transport.Endpoint;
+import dev.lightstream.transport.ServerOptions;
+import dev.lightstream.transport.stdio.StdioTransport;
+import dev.lightstream.transport.tls.TlsConfig;
+import dev.lightstream.transport.tls.TlsConnection;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lightstream serve SOURCE --listen URI [--once]}: sends the batches of an IPC file or
+ * stream, as an Arrow IPC stream, to every client that connects ({@link TableServer}). Each client
+ * gets the whole table, read for it from the start; a slow client blocks only its own transfer.
+ *
+ * <pre>
+ * $ lightstream serve trips.arrow --listen tcp://0.0.0.0:9000
+ * lightstream: serving trips.arrow on tcp://0.0.0.0:9000 (Ctrl-C stops)
+ * lightstream: sent 77 batches, 382 MB to /10.0.0.7:51234 in 0.612 s
+ * </pre>
+ *
+ * <p>Everything it says goes to stderr; over stdio ({@code --listen -}) stdout carries the stream and
+ * nothing else, and there is one client (the other end of the pipe), as with {@code --once}.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {
+            "Serves the batches of an Arrow IPC file or stream to every client that connects, each getting the whole"
+                    + " table as an Arrow IPC stream.",
+            "--listen takes tcp://HOST:PORT, tls://HOST:PORT, unix:///PATH or - (stdout: one client, the other end of"
+                    + " the pipe). Port 0 takes a free port; the address is printed on stderr.",
+            "A slow client blocks only its own transfer, and the server reads at most --in-flight MiB ahead for it."
+                    + " Without --once, serves until interrupted, with one line per client on stderr.",
+            "tls:// without --cert serves with a self-signed certificate and prints its SHA-256 fingerprint on stderr."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:served (with --once or over stdout)", "1:invalid input, or a failed transfer with --once"
+                + " (one line on stderr)", "2:usage error", "130, 143:interrupted (Ctrl-C, SIGTERM), the way to stop"
+                + " a server without --once"})
+final class ServeCommand extends Subcommand {
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "an Arrow IPC file or stream")
+    Path source;
+
+    @Option(names = "--listen", required = true, paramLabel = "URI",
+            description = "tcp://HOST:PORT, tls://HOST:PORT, unix:///PATH, or - for stdout")
+    String listen;
+
+    @Option(names = "--once", description = "exit after serving one client")
+    boolean once;
+
+    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "none",
+            description = "body compression of what is sent: zstd, lz4 (LZ4_FRAME) or none (default: ${DEFAULT-VALUE})")
+    CompressionOption compression;
+
+    @Option(names = "--in-flight", paramLabel = "MIB", defaultValue = "64",
+            description = "MiB of batches read ahead of a client, at most (default: ${DEFAULT-VALUE})")
+    int inFlightMiB;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Override
+    public Integer call() throws Exception {
+        Endpoint endpoint = Endpoints.parse(listen, this::usageError);
+        if (inFlightMiB < 1) {
+            throw usageError("--in-flight must be at least 1 (MiB): " + inFlightMiB);
+        }
+        PrintWriter err = console().err();
+        TlsConfig tlsConfig = tls.server(endpoint, err, this::usageError);
+        NetOptions options = NetOptions.defaults()
+                .withWrite(IpcWriteOptions.DEFAULT.withCompression(compression.type()))
+                .withInFlightBytes((long) inFlightMiB << 20);
+        if (tlsConfig != null) {
+            options = options.withTls(tlsConfig);
+        }
+        BatchSource batches = BatchSource.ofFile(source);
+        try (BufferAllocator allocator = BufferAllocator.create()) {
+            check(batches, allocator);
+            if (endpoint instanceof Endpoint.Stdio) {
+                Connection stdio = StdioTransport.of(console().stdinChannel(), console().stdoutChannel(), "stdio");
+                try (stdio) {
+                    TableServer.send(stdio, batches, allocator, options);
+                }
+                return 0;
+            }
+            if (once) {
+                serveOne(endpoint, batches, allocator, options);
+                return 0;
+            }
+            serveUntilInterrupted(endpoint, batches, allocator, options);
+            return 0;
+        }
+    }
+
+    /** Opens the source once, so that a missing or broken file fails before anything listens. */
+    private void check(BatchSource batches, BufferAllocator allocator) throws IOException {
+        if (Files.isDirectory(source)) {
+            throw new IOException(source + " is a directory, not an Arrow IPC file or stream");
+        }
+        try (BatchReader reader = batches.open(allocator)) {
+            reader.schema();
+        }
+    }
+
+    private void serveOne(Endpoint endpoint, BatchSource batches, BufferAllocator allocator, NetOptions options)
+            throws IOException {
+        Connection connection;
+        try (Acceptor acceptor = Transports.bind(endpoint, options.transport())) {
+            console().err().println("lightstream: serving " + source + " on " + acceptor.endpoint()
+                    + " to one client");
+            connection = acceptor.accept();
+        }
+        try (connection) {
+            if (connection instanceof TlsConnection tlsConnection) {
+                tlsConnection.handshake();
+            }
+            report(TableServer.send(connection, batches, allocator, options));
+        }
+    }
+
+    private void serveUntilInterrupted(Endpoint endpoint, BatchSource batches, BufferAllocator allocator,
+            NetOptions options) throws IOException, InterruptedException {
+        PrintWriter err = console().err();
+        // Failures reach the transfer report below; the listener keeps other errors (accept) visible.
+        NetOptions quiet = options.withServer(ServerOptions.defaults().withErrorListener((remote, error) -> {
+            if (remote == null) {
+                err.println("lightstream: accept failed: " + ErrorReporter.describe(error));
+            } else if (error instanceof javax.net.ssl.SSLHandshakeException) {
+                err.println("lightstream: client " + remote + ": " + ErrorReporter.describe(error));
+            }
+        }));
+        CountDownLatch stopped = new CountDownLatch(1);
+        TableServer server = TableServer.serve(endpoint, batches, allocator, quiet, this::report);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "lightstream-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        err.println("lightstream: serving " + source + " on " + server.endpoint() + " (Ctrl-C stops)");
+        stopped.await();
+    }
+
+    private void report(Transfer transfer) {
+        PrintWriter err = console().err();
+        String what = transfer.batchesSent() + " batches, " + Units.bytes(transfer.bytesSent());
+        if (transfer.failure().isPresent()) {
+            err.println("lightstream: client " + transfer.remote() + ": " + ErrorReporter.describe(
+                    transfer.failure().get()) + " (after " + what + ")");
+        } else {
+            err.println("lightstream: sent " + what + " to " + transfer.remote() + " in "
+                    + Units.seconds(transfer.elapsedNanos()));
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.lightstream.cli.demo;
+
+import dev.lightstream.array.RecordBatch;
+import dev.lightstream.cli.io.IpcFormat;
+import dev.lightstream.cli.io.IpcSink;
+import dev.lightstream.memory.BufferAllocator;
+import dev.lightstream.net.BatchSource;
+import dev.lightstream.net.NetOptions;
+import dev.lightstream.net.NetTableReader;
+import dev.lightstream.net.TableServer;
+import dev.lightstream.net.Transfer;
+import dev.lightstream.transport.Endpoint;
+import dev.lightstream.transport.stdio.StdioTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The demo round of a transport: the table, first written once as an IPC stream file
+ * ({@code transport.arrows}, not timed), is served by {@code lightstream serve}'s machinery and
+ * received by a client that verifies every batch.
+ *
+ * <ul>
+ *   <li>{@link Kind#TCP} and {@link Kind#UNIX}: a {@link TableServer} on loopback or a Unix socket
+ *       in this process (its connection thread sends, this thread receives); the write time is the
+ *       server's transfer time.</li>
+ *   <li>{@link Kind#STDIO}: a second process, {@code lightstream serve transport.arrows --listen -}
+ *       (the java of this process with the same class path), whose stdout is read through a pipe. The
+ *       write side is another process: its time is not known here and shows as "-"; the read time
+ *       starts once the schema has arrived, so that the child's start-up is not counted.</li>
+ * </ul>
+ *
+ * <p>The size reported is the bytes that crossed the transport; read times exclude verification.
+ */
+public final class TransportRound implements DemoRound {
+    /** Which transport. */
+    public enum Kind {
+        TCP("tcp"),
+        UNIX("unix socket"),
+        STDIO("stdio pipe");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final String FILE = "transport.arrows";
+
+    private final Kind kind;
+
+    public TransportRound(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public String name() {
+        return kind.label;
+    }
+
+    @Override
+    public RoundResult run(DemoTable table, DemoContext context) throws IOException {
+        Path stream = prepare(table, context);
+        try {
+            return switch (kind) {
+                case TCP -> inProcess(Endpoint.parse("tcp://127.0.0.1:0"), stream, context);
+                case UNIX -> overUnixSocket(stream, context);
+                case STDIO -> overStdio(stream, context);
+            };
+        } finally {
+            if (!context.keepFiles() && kind == Kind.STDIO) {
+                Files.deleteIfExists(stream); // the last transport round
+            }
+        }
+    }
+
+    /** Writes the table once as a stream file, for all transport rounds. */
+    private static Path prepare(DemoTable table, DemoContext context) throws IOException {
+        Path path = context.directory().resolve(FILE);
+        if (Files.exists(path)) {
+            return path;
+        }
+        try (DemoTable.Generator generator = table.generator(context.allocator());
+             IpcSink sink = IpcSink.open(path.toString(), IpcFormat.STREAM, DemoTable.SCHEMA, context.writeOptions(),
+                     context.allocator(), context.console())) {
+            for (RecordBatch batch = generator.next(); batch != null; batch = generator.next()) {
+                try (RecordBatch b = batch) {
+                    sink.write(b);
+                }
+            }
+            sink.commit();
+        }
+        return path;
+    }
+
+    private RoundResult overUnixSocket(Path stream, DemoContext context) throws IOException {
+        // Socket paths are short (about 100 bytes): a directory of its own under the temporary one.
+        Path dir = Files.createTempDirectory("ls");
+        try {
+            return inProcess(new Endpoint.Unix(dir.resolve("demo.sock")), stream, context);
+        } finally {
+            Files.deleteIfExists(dir.resolve("demo.sock"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private RoundResult inProcess(Endpoint endpoint, Path stream, DemoContext context) throws IOException {
+        BufferAllocator allocator = context.allocator();
+        CompletableFuture<Transfer> sent = new CompletableFuture<>();
+        NetOptions options = NetOptions.defaults().withWrite(context.writeOptions());
+        try (TableServer server = TableServer.serve(endpoint, BatchSource.ofFile(stream), allocator, options,
+                sent::complete);
+             NetTableReader reader = NetTableReader.connect(server.endpoint(), allocator, options)) {
+            long start = System.nanoTime();
+            reader.schema();
+            Received received = receive(reader, context);
+            long readNanos = System.nanoTime() - start - received.verifyNanos();
+            Transfer transfer = await(sent);
+            if (transfer.failure().isPresent()) {
+                throw new IOException(name() + ": the server failed: " + transfer.failure().get().getMessage(),
+                        transfer.failure().get());
+            }
+            return new RoundResult(name(), reader.bytesRead(), received.rows(), received.batches(),
+                    transfer.elapsedNanos(), readNanos, received.verifyNanos());
+        }
+    }
+
+    private RoundResult overStdio(Path stream, DemoContext context) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.lightstream.cli.Main", "serve", stream.toString(), "--listen", "-"));
+        Process child = new ProcessBuilder(command).start();
+        CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(child.getErrorStream()));
+        try {
+            NetTableReader reader = NetTableReader.of(StdioTransport.of(Channels.newChannel(child.getInputStream()),
+                    Channels.newChannel(child.getOutputStream()), "lightstream serve (pid " + child.pid() + ")"),
+                    context.allocator(), NetOptions.defaults());
+            try (reader) {
+                reader.schema(); // the child has started and opened the file
+                long start = System.nanoTime();
+                Received received = receive(reader, context);
+                long readNanos = System.nanoTime() - start - received.verifyNanos();
+                if (child.waitFor() != 0) {
+                    throw new IOException(name() + ": lightstream serve exited with " + child.exitValue() + ": "
+                            + errors.get(10, TimeUnit.SECONDS).strip());
+                }
+                return new RoundResult(name(), reader.bytesRead(), received.rows(), received.batches(), -1,
+                        readNanos, received.verifyNanos());
+            } catch (DemoMismatchException e) {
+                throw e; // the data is wrong, not the child
+            } catch (IOException e) {
+                String said = child.isAlive() ? "" : errors.getNow("").strip();
+                throw said.isEmpty() ? e : new IOException(e.getMessage() + " (lightstream serve: " + said + ")", e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(name() + ": interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException(name() + ": lightstream serve failed", e);
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private record Received(long rows, int batches, long verifyNanos) {}
+
+    private Received receive(NetTableReader reader, DemoContext context) throws IOException {
+        long rows = 0;
+        int batches = 0;
+        long verifyNanos = 0;
+        for (RecordBatch batch = reader.next(); batch != null; batch = reader.next()) {
+            try (RecordBatch b = batch) {
+                long start = System.nanoTime();
+                context.expected().verify(b, batches);
+                verifyNanos += System.nanoTime() - start;
+                rows += b.rowCount();
+                batches++;
+            }
+        }
+        DemoTable expected = context.expected();
+        if (rows != expected.rows() || batches != expected.batchCount()) {
+            throw new DemoMismatchException(String.format(Locale.ROOT, "%s: received %d rows in %d batches, expected"
+                    + " %d rows in %d batches", name(), rows, batches, expected.rows(), expected.batchCount()));
+        }
+        return new Received(rows, batches, verifyNanos);
+    }
+
+    private Transfer await(CompletableFuture<Transfer> sent) throws IOException {
+        try {
+            return sent.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(name() + ": interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException(name() + ": the server did not report its transfer", e);
+        }
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            return bytes.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
