@@ -33,8 +33,8 @@ import org.apache.parquet.schema.Types;
 
 /**
  * {@code parquet-write}, {@code parquet-read} (ZSTD) and their {@code -none} twins (uncompressed):
- * the benchmark batch (id int64, x float64, name utf8, nullable flag; 65,536 rows) written again and
- * again to one Parquet file, and read back. Ours: {@link ParquetWriter} / {@link ParquetReader}.
+ * batches of the benchmark data (id int64, x float64, name utf8, nullable flag; 65,536 rows each,
+ * each generated anew so that no page repeats another) written to one Parquet file, and read back. Ours: {@link ParquetWriter} / {@link ParquetReader}.
  * DuckDB, one thread: {@code COPY t TO ... (FORMAT parquet, COMPRESSION ...)} of a table holding the
  * same rows / {@code CREATE TABLE AS SELECT * FROM read_parquet(...)}. parquet-java: its example
  * object model ({@code ExampleParquetWriter} and {@code GroupReadSupport}, a {@link Group} per row),
@@ -55,7 +55,8 @@ final class ParquetMeasurement extends Measurement {
     private final ParquetCompression compression;
     private BufferAllocator allocator;
     private DuckDbPeer duck;
-    private RecordBatch batch;
+    /** Distinct batches: repeating one would let ZSTD find whole batches again in pages that span them. */
+    private final List<RecordBatch> batches = new java.util.ArrayList<>();
     private long copies;
     private long idSum;
     private Path oursFile;
@@ -72,14 +73,20 @@ final class ParquetMeasurement extends Measurement {
     public List<Side> setUp(Scale scale, Workspace workspace) throws Exception {
         allocator = BufferAllocator.create();
         duck = new DuckDbPeer();
-        batch = BenchData.generate(BATCH_ROWS, 29).toBatch(allocator);
-        long perBatch = Ours.writeStream(new StreamMeasurement.CountingChannel(), batch, 2, allocator,
-                IpcWriteOptions.DEFAULT) - Ours.writeStream(new StreamMeasurement.CountingChannel(), batch, 1, allocator,
+        RecordBatch first = BenchData.generate(BATCH_ROWS, 29).toBatch(allocator);
+        batches.add(first);
+        long perBatch = Ours.writeStream(new StreamMeasurement.CountingChannel(), first, 2, allocator,
+                IpcWriteOptions.DEFAULT) - Ours.writeStream(new StreamMeasurement.CountingChannel(), first, 1, allocator,
                 IpcWriteOptions.DEFAULT);
         copies = Math.max(1, scale.fileBytes() / 8 / perBatch);
+        for (long i = 1; i < copies; i++) {
+            batches.add(BenchData.generate(BATCH_ROWS, 29 + i).toBatch(allocator));
+        }
         referenceRows = copies * BATCH_ROWS;
         referenceBytes = copies * perBatch;
-        idSum = Ours.sum(batch) * copies;
+        for (RecordBatch b : batches) {
+            idSum += Ours.sum(b);
+        }
         oursFile = workspace.tempDir().resolve(name() + "-ours.parquet");
         duckFile = workspace.tempDir().resolve(name() + "-duckdb.parquet");
         javaFile = workspace.tempDir().resolve(name() + "-parquet-java.parquet");
@@ -98,9 +105,9 @@ final class ParquetMeasurement extends Measurement {
     }
 
     private Moved writeOurs() throws IOException {
-        try (ParquetWriter writer = ParquetWriter.open(oursFile, batch.schema(),
+        try (ParquetWriter writer = ParquetWriter.open(oursFile, BenchData.SCHEMA,
                 ParquetWriteOptions.defaults().withCompression(compression))) {
-            for (long i = 0; i < copies; i++) {
+            for (RecordBatch batch : batches) {
                 writer.write(batch);
             }
         }
@@ -117,10 +124,6 @@ final class ParquetMeasurement extends Measurement {
     private Moved writeParquetJava() throws IOException {
         Files.deleteIfExists(javaFile);
         SimpleGroupFactory groups = new SimpleGroupFactory(EXAMPLE_SCHEMA);
-        Int64Array ids = (Int64Array) batch.column(0);
-        Float64Array xs = (Float64Array) batch.column(1);
-        BinaryArray names = (BinaryArray) batch.column(2);
-        BooleanArray flags = (BooleanArray) batch.column(3);
         try (org.apache.parquet.hadoop.ParquetWriter<Group> writer = ExampleParquetWriter
                 .builder(new LocalOutputFile(javaFile))
                 .withConf(new PlainParquetConfiguration())
@@ -129,7 +132,11 @@ final class ParquetMeasurement extends Measurement {
                 .withCompressionCodec(compression == ParquetCompression.UNCOMPRESSED ? CompressionCodecName.UNCOMPRESSED
                         : CompressionCodecName.valueOf(compression.name()))
                 .build()) {
-            for (long c = 0; c < copies; c++) {
+            for (RecordBatch batch : batches) {
+                Int64Array ids = (Int64Array) batch.column(0);
+                Float64Array xs = (Float64Array) batch.column(1);
+                BinaryArray names = (BinaryArray) batch.column(2);
+                BooleanArray flags = (BooleanArray) batch.column(3);
                 for (int i = 0; i < batch.rowCount(); i++) {
                     Group row = groups.newGroup().append("id", ids.get(i)).append("x", xs.get(i))
                             .append("name", Binary.fromConstantByteArray(names.getBytes(i)));
@@ -190,9 +197,8 @@ final class ParquetMeasurement extends Measurement {
         if (duck != null) {
             duck.close();
         }
-        if (batch != null) {
-            batch.close();
-        }
+        batches.forEach(RecordBatch::close);
+        batches.clear();
         if (allocator != null) {
             allocator.close();
         }
