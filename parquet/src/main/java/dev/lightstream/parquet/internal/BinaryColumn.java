@@ -23,15 +23,15 @@ final class BinaryColumn extends FlatColumnWriter {
 
     private final boolean large;
     private final BinaryDictionary dictionary = new BinaryDictionary();
-    private long[] offsets = new long[CHUNK_ROWS + 1];
-    private final PageBytes scratch = new PageBytes(1 << 16);
+    private long[] offsets = new long[CHUNK_ROWS + 1]; // 8 KiB: steps are at most this long
+    private final PageBytes scratch = new PageBytes(256);
     private byte[] min = new byte[16];
     private int minLength = -1;
     private byte[] max = new byte[16];
     private int maxLength = -1;
     private long unencoded;
     /** The page in which each dictionary entry was last seen, so statistics compare it once per page. */
-    private int[] seenInPage = new int[1024];
+    private int[] seenInPage = new int[64];
     private int page = 1;
 
     BinaryColumn(ColumnDescriptor descriptor, String name, boolean nullable, Settings settings, boolean large) {

@@ -8,13 +8,13 @@ import java.util.Arrays;
  * itself, and an open-addressing table from bytes to index.
  */
 final class BinaryDictionary {
-    private final PageBytes entries = new PageBytes(1 << 16);
+    private final PageBytes entries = new PageBytes(256);
     /** Where each entry's bytes start in {@link #entries} (after its length), and their length and hash. */
-    private int[] starts = new int[1024];
-    private int[] lengths = new int[1024];
-    private int[] hashes = new int[1024];
+    private int[] starts = new int[64];
+    private int[] lengths = new int[64];
+    private int[] hashes = new int[64];
     private int size;
-    private int[] slots = new int[2048];
+    private int[] slots = new int[128];
     private int mask = slots.length - 1;
 
     int size() {

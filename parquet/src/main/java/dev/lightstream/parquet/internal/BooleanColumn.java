@@ -16,7 +16,7 @@ final class BooleanColumn extends FlatColumnWriter {
     private byte[] bits = new byte[PAGE_ROWS / 8 + 8];
     private int count;
     private int trues;
-    private final PageBytes section = new PageBytes(PAGE_ROWS / 8 + 8);
+    private final PageBytes section = new PageBytes(64);
 
     BooleanColumn(ColumnDescriptor descriptor, String name, boolean nullable, Settings settings) {
         super(descriptor, name, nullable, settings, false);

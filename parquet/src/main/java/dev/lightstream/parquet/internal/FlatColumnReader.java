@@ -66,9 +66,9 @@ final class FlatColumnReader {
     private int indexCount;
 
     // The batch being built.
-    private final PageBytes values = new PageBytes(1 << 16);
-    private final PageBytes offsets = new PageBytes(1 << 12);
-    private byte[] validity = new byte[1 << 10];
+    private final PageBytes values = new PageBytes(256);
+    private final PageBytes offsets = new PageBytes(64);
+    private byte[] validity = new byte[64];
     private int rows;
     private int nulls;
 

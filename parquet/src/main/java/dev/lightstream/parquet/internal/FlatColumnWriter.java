@@ -53,15 +53,16 @@ abstract class FlatColumnWriter {
     private final boolean dictionaryEnabled;
     private final Settings settings;
     private final byte[] levelBits = new byte[PAGE_ROWS / 8 + 8];
-    private final PageBytes pageOut = new PageBytes(1 << 16);
-    private final PageBytes levelOut = new PageBytes(1 << 10);
-    private final PageBytes indexOut = new PageBytes(1 << 14);
+    private final PageBytes pageOut = new PageBytes(256);
+    private final PageBytes levelOut = new PageBytes(64);
+    private final PageBytes indexOut = new PageBytes(256);
 
     private PageWriter pages;
     protected Mode mode;
     /** PLAIN-encoded values of the current page (scratch only in DICTIONARY mode). */
-    protected final PageBytes plain = new PageBytes(1 << 16);
-    protected int[] indices = new int[PAGE_ROWS];
+    protected final PageBytes plain = new PageBytes(256);
+    /** Dictionary indices of the current page (buffers start small and grow: a wide schema has many columns). */
+    protected int[] indices = new int[64];
     protected int indexCount;
     private int pageRows;
     private boolean dictionaryUsed;
@@ -133,6 +134,9 @@ abstract class FlatColumnWriter {
             int n = chunkRows(data, row, Math.min(Math.min(to - row, PAGE_ROWS - pageRows), CHUNK_ROWS));
             if (nullable) {
                 appendLevels(validity, (long) data.offset() + row, n);
+            }
+            if (mode != Mode.PLAIN && indices.length < indexCount + n) {
+                indices = java.util.Arrays.copyOf(indices, Math.max(indexCount + n, Math.min(PAGE_ROWS, indices.length * 2)));
             }
             appendValues(data, validity, row, n);
             pageRows += n;

@@ -8,10 +8,10 @@ import java.util.Arrays;
  * an open-addressing table from value to index. No boxing.
  */
 final class LongDictionary {
-    private long[] values = new long[1024];
+    private long[] values = new long[64];
     private int size;
     /** Index + 1 of the entry in each slot, 0 when the slot is empty. */
-    private int[] slots = new int[2048];
+    private int[] slots = new int[128];
     private int mask = slots.length - 1;
 
     int size() {
