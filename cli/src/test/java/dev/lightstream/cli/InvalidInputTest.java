@@ -184,7 +184,7 @@ class InvalidInputTest {
                 List.of("cat", "--limit", "-1", "x.arrow"),
                 List.of("cat", "--width", "1", "x.arrow"),
                 List.of("schema", "--bogus", "x.arrow"),
-                List.of("schema", "--from", "csv", "x.arrow"),
+                List.of("schema", "--from", "xml", "x.arrow"),
                 List.of("convert", "in.arrow"),
                 List.of("convert", "in.arrow", "out.unknown"),
                 List.of("convert", "--compression", "gzip", "in.arrow", "out.arrows"),
