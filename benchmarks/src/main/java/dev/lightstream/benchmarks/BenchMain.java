@@ -53,6 +53,8 @@ public final class BenchMain {
                 }
                 case "-h", "--help" -> {
                     out.println("usage: lightstream bench [--quick] [--json FILE] [--only NAME,...] [--data DIR] [--list]");
+                    out.println("  CSV and Parquet: csv-read, parquet-write[-none], parquet-read[-none] (against DuckDB with one"
+                            + " thread, FastCSV, parquet-java)");
                     out.println("  --quick   about a minute in all (default: the full run, a few minutes)");
                     out.println("  --json    write one JSON object per measurement and line to FILE");
                     out.println("  --only    run only these measurements (see --list)");
@@ -121,8 +123,10 @@ public final class BenchMain {
         }
         StringBuilder cpu = new StringBuilder();
         r.cpuMs().forEach((side, v) -> cpu.append(cpu.isEmpty() ? "" : "/").append(format(v)));
-        b.append(String.format(Locale.ROOT, "  [cpu ms/run %s, peak RSS MB %s, load %.2f]", cpu, rss(r),
-                r.loadAverage()));
+        StringBuilder rates = new StringBuilder();
+        r.mrowsPerSecond().forEach((side, v) -> rates.append(rates.isEmpty() ? "" : "/").append(format(v)));
+        b.append(String.format(Locale.ROOT, "  [%scpu ms/run %s, peak RSS MB %s, load %.2f]",
+                rates.isEmpty() ? "" : "Mrows/s " + rates + ", ", cpu, rss(r), r.loadAverage()));
         return b.toString();
     }
 
@@ -146,8 +150,45 @@ public final class BenchMain {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /** The results as a Markdown table. */
+    /** The results as Markdown tables: the IPC measurements against their peers, then CSV and Parquet against theirs. */
     static String table(List<Result> results) {
+        List<Result> formats = results.stream().filter(r -> !r.mrowsPerSecond().isEmpty()
+                && !r.stats().containsKey(Side.ARROW_JAVA)).toList();
+        List<Result> ipc = results.stream().filter(r -> !formats.contains(r)).toList();
+        String first = ipc.isEmpty() ? "" : ipcTable(ipc);
+        return formats.isEmpty() ? first : first + (first.isEmpty() ? "" : "\n") + formatTable(formats);
+    }
+
+    private static final List<String> FORMAT_PEERS = List.of(DuckDbPeer.NAME, CsvReadMeasurement.FASTCSV,
+            ParquetMeasurement.PARQUET_JAVA);
+
+    /** CSV and Parquet: MB/s and million rows/s of each side, ratios against DuckDB (1 thread), FastCSV, parquet-java. */
+    static String formatTable(List<Result> results) {
+        StringBuilder b = new StringBuilder();
+        b.append("| measurement | unit | ours | duckdb | fastcsv | parquet-java | vs duckdb | vs fastcsv | vs parquet-java"
+                + " | Mrows/s (ours/peers) | spread (ours) | cpu ms/run (ours/peers) | load |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|\n");
+        for (Result r : results) {
+            b.append("| ").append(r.name()).append(" | ").append(r.unit()).append(" | ").append(format(r.ours().median()));
+            for (String peer : FORMAT_PEERS) {
+                Stats s = r.stats().get(peer);
+                b.append(" | ").append(s == null ? "" : format(s.median()));
+            }
+            for (String peer : FORMAT_PEERS) {
+                b.append(" | ").append(r.stats().containsKey(peer)
+                        ? String.format(Locale.ROOT, "%.2fx", r.ratio(peer)) : "");
+            }
+            StringBuilder rates = new StringBuilder();
+            r.mrowsPerSecond().forEach((side, v) -> rates.append(rates.isEmpty() ? "" : "/").append(format(v)));
+            StringBuilder cpu = new StringBuilder();
+            r.cpuMs().forEach((side, v) -> cpu.append(cpu.isEmpty() ? "" : "/").append(format(v)));
+            b.append(String.format(Locale.ROOT, " | %s | ±%.0f%% | %s | %.2f |\n", rates, r.ours().spread() * 50, cpu,
+                    r.loadAverage()));
+        }
+        return b.toString();
+    }
+
+    static String ipcTable(List<Result> results) {
         StringBuilder b = new StringBuilder();
         b.append("| measurement | unit | ours | arrow-java | arrow-flight | raw-pump | vs arrow-java | vs flight | vs raw pump | spread (ours) | peak RSS MB (ours/peers) | load |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");

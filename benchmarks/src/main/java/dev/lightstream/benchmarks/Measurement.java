@@ -44,6 +44,11 @@ public abstract class Measurement implements AutoCloseable {
         return referenceBytes;
     }
 
+    /** Rows one run moves, where the measurement knows it (0 otherwise). */
+    public final long referenceRows() {
+        return referenceRows;
+    }
+
     /** Prepares data, files and servers; returns the sides to time, ours first. */
     public abstract List<Side> setUp(Scale scale, Workspace workspace) throws Exception;
 

@@ -1,13 +1,15 @@
 package dev.lightstream.benchmarks;
 
 import dev.lightstream.ipc.CompressionType;
+import dev.lightstream.parquet.ParquetCompression;
 import java.util.List;
 
-/** The measurements of issue 7, by name, in the order they run. */
+/** The measurements of issues 7 and 9, by name, in the order they run. */
 final class Measurements {
     static final List<String> NAMES = List.of("tcp-64k", "tcp-1k", "uds-64k", "uds-1k", "mem-64k", "mem-1k",
             "file-write", "file-read", "mmap-open", "mmap-open-64k", "mmap-scan", "flight-64k", "flight-1k",
-            "lz4-stream", "zstd-stream");
+            "lz4-stream", "zstd-stream", "csv-read", "parquet-write", "parquet-write-none", "parquet-read",
+            "parquet-read-none");
 
     private static final int BIG = 65_536;
     private static final int SMALL = 1_024;
@@ -46,6 +48,12 @@ final class Measurements {
                     StreamMeasurement.Peers.ARROW_JAVA);
             case "zstd-stream" -> stream(name, Connections.Kind.TCP, SMALL, CompressionType.ZSTD,
                     StreamMeasurement.Peers.ARROW_JAVA);
+            // Issue 9: CSV and Parquet against DuckDB (one thread), FastCSV and parquet-java.
+            case "csv-read" -> new CsvReadMeasurement(name);
+            case "parquet-write" -> new ParquetMeasurement(name, true, ParquetCompression.ZSTD);
+            case "parquet-write-none" -> new ParquetMeasurement(name, true, ParquetCompression.UNCOMPRESSED);
+            case "parquet-read" -> new ParquetMeasurement(name, false, ParquetCompression.ZSTD);
+            case "parquet-read-none" -> new ParquetMeasurement(name, false, ParquetCompression.UNCOMPRESSED);
             default -> throw new IllegalArgumentException("unknown measurement '" + name + "'; known: "
                     + String.join(", ", NAMES));
         };

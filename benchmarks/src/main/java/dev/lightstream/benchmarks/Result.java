@@ -13,7 +13,12 @@ import java.util.Map;
  * {"name": "tcp-64k", "unit": "MB/s", "higher_is_better": true, "ours": 1234.5,
  *  "peers": {"arrow-java": 987.6, "raw-pump": 1500.0},
  *  "ratios": {...}, "spread": {...}, "min": {...}, "max": {...}, "runs": {...}, "rows": {...},
- *  "bytes": {...}, "peak_rss_mb": {...}, "cpu_ms": {...}, "load_avg": 1.9, "scale": "quick"}
+ *  "bytes": {...}, "peak_rss_mb": {...}, "cpu_ms": {...}, "load_avg": 1.9, "scale": "quick",
+ *  "mrows_per_s": {...}}
+ * </pre>
+ * ({@code mrows_per_s} only where the row count of a run is known, as for the CSV and Parquet
+ * measurements.)
+ * <pre>
  * </pre>
  * A ratio is ours over the peer for higher-is-better units and the peer over ours otherwise: above
  * 1 means we are ahead. {@code cpu_ms} is the median CPU time of the whole process (all threads,
@@ -21,7 +26,21 @@ import java.util.Map;
  */
 public record Result(String name, String unit, boolean higherIsBetter, Map<String, Stats> stats,
         Map<String, Moved> moved, Map<String, Long> peakRss, Map<String, Double> cpuMs, double loadAverage,
-        String scale) {
+        String scale, long referenceRows, long referenceBytes) {
+
+    /**
+     * Million rows per second of each side (its median), for a throughput in MB/s over a known row
+     * count; empty otherwise.
+     */
+    public Map<String, Double> mrowsPerSecond() {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        if (MB_PER_S_UNIT.equals(unit) && referenceRows > 0 && referenceBytes > 0) {
+            stats.forEach((side, s) -> rates.put(side, s.median() * referenceRows / referenceBytes));
+        }
+        return rates;
+    }
+
+    private static final String MB_PER_S_UNIT = "MB/s";
 
     public Stats ours() {
         return stats.get(Side.OURS);
@@ -75,6 +94,9 @@ public record Result(String name, String unit, boolean higherIsBetter, Map<Strin
         b.append(", \"cpu_ms\": ").append(object(cpuMs));
         b.append(", \"load_avg\": ").append(number(loadAverage));
         b.append(", \"scale\": ").append(quote(scale));
+        if (!mrowsPerSecond().isEmpty()) {
+            b.append(", \"mrows_per_s\": ").append(object(mrowsPerSecond()));
+        }
         return b.append('}').toString();
     }
 

@@ -79,6 +79,7 @@ public final class Runner {
         Map<String, Double> cpuMs = new LinkedHashMap<>();
         cpu.forEach((side, values) -> cpuMs.put(side,
                 new Stats(values.stream().mapToDouble(Double::doubleValue).toArray()).median()));
-        return new Result(m.name(), m.unit(), m.higherIsBetter(), stats, moved, rss, cpuMs, load, scale.name());
+        return new Result(m.name(), m.unit(), m.higherIsBetter(), stats, moved, rss, cpuMs, load, scale.name(),
+                m.referenceRows(), m.referenceBytes());
     }
 }

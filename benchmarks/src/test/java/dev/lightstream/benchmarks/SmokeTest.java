@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs every measurement at the smoke scale (tiny data, one run) and checks the JSON lines: their
  * shape, one per measurement in order, and that ours and every peer moved the same rows with the
- * same column sum (the raw pump: the same bytes). Timing is not checked.
+ * same column sum (the raw pump: the same bytes), and that the CSV and Parquet measurements put
+ * DuckDB and the Java peers beside ours. Timing is not checked.
  */
 class SmokeTest {
     @TempDir
@@ -45,7 +46,17 @@ class SmokeTest {
             assertThat((Double) r.get("ours")).as(line).isPositive();
             Map<String, Object> peers = (Map<String, Object>) r.get("peers");
             assertThat(peers).as(line).isNotEmpty();
-            assertThat(peers.keySet()).isSubsetOf("arrow-java", "arrow-flight", "raw-pump");
+            assertThat(peers.keySet()).isSubsetOf("arrow-java", "arrow-flight", "raw-pump", "duckdb", "fastcsv",
+                    "parquet-java");
+            if (((String) r.get("name")).startsWith("csv-") || ((String) r.get("name")).startsWith("parquet-")) {
+                // Issue 9's measurements: DuckDB with one thread and the Java floor side by side, in rows too.
+                assertThat(peers).as(line).containsKey("duckdb");
+                assertThat(peers.keySet()).as(line).containsAnyOf("fastcsv", "parquet-java");
+                Map<String, Object> rates = (Map<String, Object>) r.get("mrows_per_s");
+                assertThat(rates.keySet()).as(line).containsExactlyElementsOf(r.get("name").equals("csv-read")
+                        ? List.of("ours", "duckdb", "fastcsv") : List.of("ours", "duckdb", "parquet-java"));
+                rates.values().forEach(v -> assertThat((Double) v).as(line).isPositive());
+            }
             peers.values().forEach(v -> assertThat((Double) v).as(line).isPositive());
 
             Map<String, Object> rows = (Map<String, Object>) r.get("rows");
@@ -65,6 +76,7 @@ class SmokeTest {
             }
         }
         assertThat(names).containsExactlyElementsOf(Measurements.NAMES);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| tcp-64k |", "| mmap-open |");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| tcp-64k |", "| mmap-open |", "| csv-read |",
+                "| parquet-write |", "| vs duckdb |");
     }
 }

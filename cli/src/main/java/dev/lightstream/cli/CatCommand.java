@@ -1,14 +1,17 @@
 package dev.lightstream.cli;
 
 import dev.lightstream.array.RecordBatch;
-import dev.lightstream.cli.io.IpcFormat;
-import dev.lightstream.cli.io.IpcSource;
+import dev.lightstream.cli.io.DataSource;
+import dev.lightstream.cli.io.DataFormat;
+import dev.lightstream.cli.io.ParquetSource;
+import dev.lightstream.cli.io.Sources;
+import dev.lightstream.csv.CsvReadOptions;
 import dev.lightstream.cli.io.Progress;
 import dev.lightstream.cli.text.TextTable;
-import dev.lightstream.ipc.IpcReadOptions;
 import dev.lightstream.memory.BufferAllocator;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cat", mixinStandardHelpOptions = true,
         description = {
-            "Prints the rows of an Arrow IPC file or stream as a text table.",
+            "Prints the rows of an Arrow IPC file or stream, a CSV or a Parquet file as a text table.",
             "Field names and types on top, nulls as null, dates and times in calendar form, nested values as"
                     + " compact JSON-like text, long values cut with an ellipsis.",
             "Reads batch by batch, so memory stays bounded; stops reading at --limit."
@@ -26,7 +29,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (one line on stderr)", "2:usage error"})
 final class CatCommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "an Arrow IPC file or stream, or - for stdin")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a CSV (.csv, .tsv), Parquet or Arrow IPC file or stream, or - for stdin")
     String input;
 
     @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "print at most N rows (default: all)")
@@ -37,8 +40,11 @@ final class CatCommand extends Subcommand {
     int width;
 
     @Option(names = "--from", paramLabel = "FORMAT",
-            description = "read as file or stream (default: told by the first bytes)")
-    IpcFormat from;
+            description = "read as csv, parquet, file or stream (default: told by the extension, else the first bytes)")
+    DataFormat from;
+
+    @Mixin
+    CsvOptions csv;
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +57,7 @@ final class CatCommand extends Subcommand {
         PrintWriter out = console().out();
         long wanted = limit == null ? Long.MAX_VALUE : limit;
         try (BufferAllocator allocator = BufferAllocator.create();
-             IpcSource source = IpcSource.open(input, from, allocator, IpcReadOptions.DEFAULT, console());
+             DataSource source = Sources.open(input, from, allocator, csvOptions(), console());
              // On a terminal the table itself shows progress; into a file or pipe, say how far it got.
              Progress progress = console().stdoutIsTerminal() ? Progress.none() : Progress.start(console(), "cat")) {
             TextTable table = new TextTable(source.schema(), out, width, 1000);
@@ -70,9 +76,22 @@ final class CatCommand extends Subcommand {
                 progress.update(table.rowCount(), -1, source.fractionRead());
             }
             boolean stopped = table.rowCount() >= wanted && limit != null;
-            long total = !stopped ? table.rowCount() : source instanceof IpcSource.FileSource file ? file.rowCount() : -1;
+            long total = !stopped ? table.rowCount() : source.rowCount();
             table.finish(total, stopped);
         }
         return 0;
+    }
+
+    /** How a CSV input is read; CSV options are a usage error for other inputs. */
+    private CsvReadOptions csvOptions() {
+        DataFormat format = from != null ? from : DataFormat.byName(input);
+        if (format != DataFormat.CSV) {
+            if (csv.any()) {
+                throw usageError("CSV options (--delimiter, --no-header, --null, --infer-rows, --dictionary) need a"
+                        + " CSV input (.csv, .tsv or --from csv)");
+            }
+            return CsvReadOptions.defaults();
+        }
+        return csv.read(DataFormat.isTabSeparated(input), this);
     }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             CatCommand.class,
             ConvertCommand.class,
             ServeCommand.class,
+            LoadTestCommand.class,
             DemoCommand.class,
             IntegrationCommand.class,
             CommandLine.HelpCommand.class,

@@ -1,6 +1,12 @@
 package dev.lightstream.cli;
 
+import dev.lightstream.array.RecordBatch;
+import dev.lightstream.cli.io.DataFormat;
+import dev.lightstream.cli.io.DataSource;
+import dev.lightstream.cli.io.Sources;
 import dev.lightstream.cli.text.Units;
+import dev.lightstream.csv.CsvReadOptions;
+import dev.lightstream.ipc.IpcWriteOptions;
 import dev.lightstream.memory.BufferAllocator;
 import dev.lightstream.net.BatchReader;
 import dev.lightstream.net.BatchSource;
@@ -8,7 +14,7 @@ import dev.lightstream.net.NetOptions;
 import dev.lightstream.net.TableServer;
 import dev.lightstream.net.Transfer;
 import dev.lightstream.net.Transports;
-import dev.lightstream.ipc.IpcWriteOptions;
+import dev.lightstream.schema.Schema;
 import dev.lightstream.transport.Acceptor;
 import dev.lightstream.transport.Connection;
 import dev.lightstream.transport.Endpoint;
@@ -59,7 +65,8 @@ import picocli.CommandLine.Parameters;
                 + " (one line on stderr)", "2:usage error", "130, 143:interrupted (Ctrl-C, SIGTERM), the way to stop"
                 + " a server without --once"})
 final class ServeCommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "an Arrow IPC file or stream")
+    @Parameters(index = "0", paramLabel = "SOURCE",
+            description = "an Arrow IPC file or stream, or a CSV (.csv, .tsv) or Parquet (.parquet) file")
     Path source;
 
     @Option(names = "--listen", required = true, paramLabel = "URI",
@@ -95,7 +102,7 @@ final class ServeCommand extends Subcommand {
         if (tlsConfig != null) {
             options = options.withTls(tlsConfig);
         }
-        BatchSource batches = BatchSource.ofFile(source);
+        BatchSource batches = batches(source);
         try (BufferAllocator allocator = BufferAllocator.create()) {
             check(batches, allocator);
             if (endpoint instanceof Endpoint.Stdio) {
@@ -112,6 +119,38 @@ final class ServeCommand extends Subcommand {
             serveUntilInterrupted(endpoint, batches, allocator, options);
             return 0;
         }
+    }
+
+    /**
+     * The table to serve: an IPC file or stream as the net layer reads it; a CSV or Parquet file (by
+     * its extension) read anew for each client through the command's sources, its batches sent as
+     * an IPC stream.
+     */
+    private BatchSource batches(Path path) {
+        DataFormat format = DataFormat.byName(path.toString());
+        if (format != DataFormat.CSV && format != DataFormat.PARQUET) {
+            return BatchSource.ofFile(path);
+        }
+        CsvReadOptions csv = CsvReadOptions.defaults().withDelimiter(DataFormat.isTabSeparated(path.toString()) ? '\t' : ',');
+        return allocator -> {
+            DataSource data = Sources.open(path.toString(), format, allocator, csv, console());
+            return new BatchReader() {
+                @Override
+                public Schema schema() throws IOException {
+                    return data.schema();
+                }
+
+                @Override
+                public RecordBatch next() throws IOException {
+                    return data.next();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    data.close();
+                }
+            };
+        };
     }
 
     /** Opens the source once, so that a missing or broken file fails before anything listens. */

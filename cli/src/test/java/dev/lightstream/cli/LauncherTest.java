@@ -51,6 +51,11 @@ class LauncherTest {
         return process(List.of("sh", "-c", script), stdin);
     }
 
+    /** As {@link #shell}, with {@code LIGHTSTREAM_JAVA_OPTS} set. */
+    private Run shellWithJavaOpts(String script, String javaOpts) throws Exception {
+        return process(List.of("sh", "-c", script), null, javaOpts);
+    }
+
     private Run lightstream(String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
@@ -59,6 +64,10 @@ class LauncherTest {
     }
 
     private Run process(List<String> command, Path stdin) throws Exception {
+        return process(command, stdin, null);
+    }
+
+    private Run process(List<String> command, Path stdin, String javaOpts) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".bin");
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
@@ -67,6 +76,9 @@ class LauncherTest {
         builder.environment().put("LIGHTSTREAM_CLASSPATH", classPath());
         builder.environment().put("L", LAUNCHER.toString());
         builder.environment().remove("LIGHTSTREAM_DEBUG");
+        if (javaOpts != null) {
+            builder.environment().put("LIGHTSTREAM_JAVA_OPTS", javaOpts);
+        }
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -188,15 +200,34 @@ class LauncherTest {
         assertOneLineError(v6, "schema_v6");
         assertThat(v6.err()).contains("V6");
 
-        List<Path> fuzz = ArrowTestingData.files(ArrowTestingData.fuzz().resolve("arrow-ipc-stream"), "");
-        for (Path file : List.of(fuzz.get(0), fuzz.get(fuzz.size() / 2), fuzz.getLast())) {
-            Run run = lightstream("cat", file.toString());
-            if (run.exit() != 0) {
-                assertOneLineError(run, file.toString());
-            }
-        }
         Path tensor = ArrowTestingData.files(ArrowTestingData.fuzz().resolve("arrow-ipc-tensor-stream"), "").getFirst();
         assertOneLineError(lightstream("cat", tensor.toString()), "tensor stream");
+    }
+
+    /**
+     * A few files of the ipc-fuzz corpus through the real launcher, with a 64 MiB heap: exit 1 and
+     * one line, never a trace or an OutOfMemoryError (the in-process test covers all 138 files).
+     */
+    @Test
+    void malformedCorpusFilesUnderASmallHeap() throws Exception {
+        List<Path> picked = new ArrayList<>();
+        for (String folder : List.of("arrow-ipc-stream", "arrow-ipc-file")) {
+            List<Path> files = ArrowTestingData.files(ArrowTestingData.fuzz().resolve(folder), "");
+            picked.addAll(List.of(files.getFirst(), files.get(files.size() / 2), files.getLast()));
+        }
+        StringBuilder script = new StringBuilder();
+        for (Path file : picked) {
+            // One JVM start per file is the cost of testing the launcher; a shell loop keeps it to one process here.
+            script.append("\"$L\" cat '").append(file).append("' 2>&1; echo \"exit=$?\"\n");
+        }
+        Run run = shellWithJavaOpts(script.toString(), "-Xmx64m");
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).as(run.toString()).hasSize(2 * picked.size());
+        for (int i = 0; i < picked.size(); i++) {
+            assertThat(lines.get(2 * i)).as(picked.get(i).toString()).startsWith("lightstream: ")
+                    .doesNotContain("OutOfMemoryError");
+            assertThat(lines.get(2 * i + 1)).as(picked.get(i).toString()).isEqualTo("exit=1");
+        }
     }
 
     @Test

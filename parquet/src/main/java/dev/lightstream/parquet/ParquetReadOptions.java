@@ -21,8 +21,12 @@ import java.util.List;
  * @param rowGroups the indices of the row groups to read, in the order given; empty for all
  * @param maxPageBytes the largest decompressed page accepted (default 256 MiB): a larger
  *     declared size is reported as {@link InvalidParquetException} before any allocation
+ * @param arrowSchema whether the Arrow types stored under the footer key {@code ARROW:schema} (by
+ *     this writer or Arrow C++) are restored (default true); without, the types are those the
+ *     Parquet schema gives
  */
-public record ParquetReadOptions(int batchRows, List<String> columns, List<Integer> rowGroups, int maxPageBytes) {
+public record ParquetReadOptions(int batchRows, List<String> columns, List<Integer> rowGroups, int maxPageBytes,
+        boolean arrowSchema) {
     public ParquetReadOptions {
         columns = List.copyOf(columns);
         rowGroups = List.copyOf(rowGroups);
@@ -33,22 +37,26 @@ public record ParquetReadOptions(int batchRows, List<String> columns, List<Integ
     }
 
     public static ParquetReadOptions defaults() {
-        return new ParquetReadOptions(1 << 16, List.of(), List.of(), 256 << 20);
+        return new ParquetReadOptions(1 << 16, List.of(), List.of(), 256 << 20, true);
     }
 
     public ParquetReadOptions withBatchRows(int value) {
-        return new ParquetReadOptions(value, columns, rowGroups, maxPageBytes);
+        return new ParquetReadOptions(value, columns, rowGroups, maxPageBytes, arrowSchema);
     }
 
     public ParquetReadOptions withColumns(List<String> value) {
-        return new ParquetReadOptions(batchRows, value, rowGroups, maxPageBytes);
+        return new ParquetReadOptions(batchRows, value, rowGroups, maxPageBytes, arrowSchema);
     }
 
     public ParquetReadOptions withRowGroups(List<Integer> value) {
-        return new ParquetReadOptions(batchRows, columns, value, maxPageBytes);
+        return new ParquetReadOptions(batchRows, columns, value, maxPageBytes, arrowSchema);
     }
 
     public ParquetReadOptions withMaxPageBytes(int value) {
-        return new ParquetReadOptions(batchRows, columns, rowGroups, value);
+        return new ParquetReadOptions(batchRows, columns, rowGroups, value, arrowSchema);
+    }
+
+    public ParquetReadOptions withArrowSchema(boolean value) {
+        return new ParquetReadOptions(batchRows, columns, rowGroups, maxPageBytes, value);
     }
 }

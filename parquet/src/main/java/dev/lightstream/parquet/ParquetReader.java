@@ -2,8 +2,10 @@ package dev.lightstream.parquet;
 
 import dev.lightstream.array.RecordBatch;
 import dev.lightstream.memory.BufferAllocator;
+import dev.lightstream.parquet.internal.ArrowSchemaMetadata;
 import dev.lightstream.parquet.internal.ChannelInputFile;
 import dev.lightstream.parquet.internal.RowGroupSource;
+import dev.lightstream.parquet.internal.SchemaRestorer;
 import dev.lightstream.schema.Schema;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -15,7 +17,10 @@ import org.apache.parquet.io.InputFile;
 /**
  * A reader of a Parquet file into Arrow record batches, on parquet-java without Hadoop.
  *
- * <p>The Arrow schema is restored from the Parquet logical types (see docs/formats.md): OPTIONAL
+ * <p>When the footer holds an Arrow schema ({@code ARROW:schema}, written by {@link ParquetWriter}
+ * and Arrow C++), the fields it describes get their Arrow types back exactly (large and view
+ * layouts, dictionaries, extensions, time zones, durations...). Otherwise, and for fields it does
+ * not match, the Arrow schema is restored from the Parquet logical types (see docs/formats.md): OPTIONAL
  * nodes become nullable fields, LIST groups lists (child "item"), MAP groups maps, other groups
  * structs. {@link #next()} returns batches of up to {@link ParquetReadOptions#batchRows()} rows,
  * which may span row groups, then null. Each batch owns its memory and must be closed by the caller.
@@ -40,12 +45,19 @@ import org.apache.parquet.io.InputFile;
  */
 public final class ParquetReader implements AutoCloseable {
     private final RowGroupSource source;
+    private final BufferAllocator allocator;
+    /** Restores the types of the file's ARROW:schema, or null when there is none to restore. */
+    private final SchemaRestorer restorer;
 
     private ParquetReader(InputFile input, BufferAllocator allocator, ParquetReadOptions options) throws IOException {
         Objects.requireNonNull(allocator, "allocator");
         Objects.requireNonNull(options, "options");
+        this.allocator = allocator;
         this.source = new RowGroupSource(input, allocator, new RowGroupSource.Settings(options.batchRows(),
                 options.columns(), options.rowGroups(), options.maxPageBytes()));
+        Schema stored = options.arrowSchema()
+                ? ArrowSchemaMetadata.decode(source.keyValueMetadata().get(ArrowSchemaMetadata.KEY)) : null;
+        this.restorer = stored == null ? null : SchemaRestorer.of(source.schema(), stored);
     }
 
     /**
@@ -67,7 +79,7 @@ public final class ParquetReader implements AutoCloseable {
 
     /** The Arrow schema of the batches (of the projected columns); its metadata is the file's key-value metadata. */
     public Schema schema() {
-        return source.schema();
+        return restorer == null ? source.schema() : restorer.schema();
     }
 
     /** The file's key-value metadata. */
@@ -96,7 +108,16 @@ public final class ParquetReader implements AutoCloseable {
      * @throws InvalidParquetException if a page does not decompress or decode; the reader is then unusable
      */
     public RecordBatch next() throws IOException {
-        return source.next();
+        RecordBatch batch = source.next();
+        if (batch == null || restorer == null) {
+            return batch;
+        }
+        try {
+            return restorer.restore(batch, allocator);
+        } catch (RuntimeException e) {
+            // The stored schema matched the Parquet types, so a value that does not fit it is bad input.
+            throw new InvalidParquetException("a value does not fit the type of the file's ARROW:schema: " + e, e);
+        }
     }
 
     @Override

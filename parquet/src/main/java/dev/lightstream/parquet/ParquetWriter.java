@@ -1,6 +1,7 @@
 package dev.lightstream.parquet;
 
 import dev.lightstream.array.RecordBatch;
+import dev.lightstream.parquet.internal.ArrowSchemaMetadata;
 import dev.lightstream.parquet.internal.RowGroupSink;
 import dev.lightstream.parquet.internal.StreamOutputFile;
 import dev.lightstream.schema.Schema;
@@ -11,6 +12,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,7 +39,8 @@ import java.util.Objects;
  * timestamps (UTC-adjusted when the type has a time zone), strings and binaries of every layout,
  * fixed-size binary, {@code arrow.uuid} as UUID, lists of every kind, structs and maps; dictionary
  * and run-end encoded arrays are written as their values; durations as plain INT64. Unions, intervals
- * and structs without fields are refused.
+ * and structs without fields are refused. The footer also stores the Arrow schema under
+ * {@code ARROW:schema}, as Arrow C++ does, from which {@link ParquetReader} restores the exact types.
  */
 public final class ParquetWriter implements AutoCloseable {
     private final RowGroupSink sink;
@@ -51,8 +55,18 @@ public final class ParquetWriter implements AutoCloseable {
         RowGroupSink.Settings settings = new RowGroupSink.Settings(options.compression().codec(),
                 options.compressionLevel(), options.rowGroupRows(), options.rowGroupBytes(), options.pageBytes(),
                 options.dictionary(), options.dictionaryPageBytes(), options.statistics(), options.dataPageV2(),
-                options.metadata());
+                footerMetadata(schema, options));
         this.sink = new RowGroupSink(new StreamOutputFile(out), schema, settings);
+    }
+
+    /** The caller's metadata, plus the Arrow schema under {@code ARROW:schema} unless the caller set that key or turned it off. */
+    private static Map<String, String> footerMetadata(Schema schema, ParquetWriteOptions options) {
+        if (!options.arrowSchema() || options.metadata().containsKey(ArrowSchemaMetadata.KEY)) {
+            return options.metadata();
+        }
+        Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
+        metadata.put(ArrowSchemaMetadata.KEY, ArrowSchemaMetadata.encode(schema));
+        return metadata;
     }
 
     /**

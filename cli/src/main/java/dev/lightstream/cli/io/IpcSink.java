@@ -31,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * }
  * }
  */
-public final class IpcSink implements AutoCloseable {
+public final class IpcSink implements DataSink {
     /** What the two writers have in common. */
     private interface Writer {
         void write(RecordBatch batch) throws IOException;

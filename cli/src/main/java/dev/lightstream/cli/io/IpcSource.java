@@ -37,11 +37,16 @@ import java.nio.file.StandardOpenOption;
  * }
  * }
  */
-public sealed interface IpcSource extends AutoCloseable
+public sealed interface IpcSource extends DataSource
         permits IpcSource.FileSource, IpcSource.StreamSource, IpcSource.NetworkSource {
 
     /** The format being read. */
     IpcFormat format();
+
+    @Override
+    default String description() {
+        return format().description();
+    }
 
     /** The path, or "stdin". */
     String name();

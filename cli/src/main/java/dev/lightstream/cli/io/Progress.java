@@ -6,11 +6,12 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress display on stderr for long work: rows, bytes, rates, elapsed time, and the
- * percentage done when the size of the input is known.
+ * A one-line progress display on stderr for long work: rows, bytes, rates, elapsed time, and,
+ * when the size of the input is known (a file's bytes, a footer's rows), the percentage done, a
+ * bar and the time left.
  *
  * <pre>
- * convert  1,234,567 rows  98.3 MB  2.10 M rows/s  167 MB/s  0:03  42%
+ * convert  1,234,567 rows  98.3 MB  2.10 M rows/s  167 MB/s  0:03  42% [########............]  0:04 left
  * </pre>
  *
  * <p>Shown only when stderr is a terminal ({@link Console#stderrIsTerminal()}), so that logs and
@@ -27,6 +28,9 @@ import java.util.function.LongSupplier;
  * }
  */
 public final class Progress implements AutoCloseable {
+    /** The characters of the bar shown when the share done is known. */
+    static final int BAR_WIDTH = 20;
+
     /** The least time between two redraws: five per second. */
     public static final long INTERVAL_NANOS = 200_000_000L;
 
@@ -93,7 +97,14 @@ public final class Progress implements AutoCloseable {
         }
         sb.append("  ").append(Units.clock(elapsed));
         if (fraction >= 0) {
-            sb.append(String.format(Locale.ROOT, "  %d%%", (int) Math.min(100, Math.floor(fraction * 100))));
+            double done = Math.min(1.0, fraction);
+            sb.append(String.format(Locale.ROOT, "  %d%%", (int) Math.floor(done * 100)));
+            // The bar and the time left, when the size of the input is known.
+            int filled = (int) Math.floor(done * BAR_WIDTH);
+            sb.append(" [").append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append(']');
+            if (done > 0 && done < 1 && elapsed > 0) {
+                sb.append("  ").append(Units.clock((long) (elapsed * (1 - done) / done))).append(" left");
+            }
         }
         return sb.toString();
     }

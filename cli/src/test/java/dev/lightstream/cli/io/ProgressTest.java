@@ -22,7 +22,8 @@ class ProgressTest {
         assertThat(text.toString()).as("nothing before the first interval").isEmpty();
         now.addAndGet(2_000 * MS);
         progress.update(2_000_000, 100_000_000, 0.42);
-        String first = "\rconvert  2,000,000 rows  100 MB  1.00 M rows/s  50.0 MB/s  0:02  42%";
+        String first = "\rconvert  2,000,000 rows  100 MB  1.00 M rows/s  50.0 MB/s  0:02  42% [########............]"
+                + "  0:02 left";
         assertThat(text.toString()).isEqualTo(first);
         now.addAndGet(100 * MS);
         progress.update(2_100_000, 101_000_000, 0.43);
@@ -34,6 +35,15 @@ class ProgressTest {
         assertThat(text.toString()).isEqualTo(first + second + " ".repeat(first.length() - second.length()));
         progress.close();
         assertThat(text.toString()).endsWith("\r" + " ".repeat(second.length() - 1) + "\r");
+    }
+
+    @Test
+    void theBarFillsWithTheShareDone() {
+        Progress progress = Progress.withClock(new PrintWriter(new StringWriter()), "convert", () -> 0);
+        assertThat(progress.line(10, -1, 0, 1_000 * MS)).endsWith("  0% [....................]");
+        assertThat(progress.line(10, -1, 0.25, 1_000 * MS)).endsWith("  25% [#####...............]  0:03 left");
+        assertThat(progress.line(10, -1, 1.0, 1_000 * MS)).endsWith("  100% [####################]");
+        assertThat(progress.line(10, -1, 1.5, 1_000 * MS)).endsWith("  100% [####################]");
     }
 
     @Test

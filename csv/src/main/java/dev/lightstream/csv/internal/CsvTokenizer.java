@@ -2,6 +2,9 @@ package dev.lightstream.csv.internal;
 
 import dev.lightstream.csv.CsvFormatException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -194,10 +197,43 @@ public final class CsvTokenizer {
     }
 
     /** A field without quotes: up to the delimiter or line break. Returns the position of that byte. */
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first position from {@code p} that may end a plain field (the delimiter, a line break),
+     * eight bytes at a time (SWAR): a byte equal to {@code c} is a zero byte of {@code word ^ c*ONES},
+     * and {@code (v - ONES) & ~v & HIGHS} marks zero bytes, the lowest mark always exactly. The byte
+     * loop after it checks the byte it stops at, and the last bytes of the buffer.
+     */
+    private int skipPlain(int p) {
+        long delimiters = (delimiter & 0xFFL) * ONES;
+        long newlines = '\n' * ONES;
+        long returns = '\r' * ONES;
+        byte[] b = buf;
+        while (p <= end - 8) {
+            long word = (long) LONG.get(b, p);
+            long x = word ^ delimiters;
+            long y = word ^ newlines;
+            long z = word ^ returns;
+            long found = ((x - ONES) & ~x) | ((y - ONES) & ~y) | ((z - ONES) & ~z);
+            found &= HIGHS;
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            p += 8;
+        }
+        return p;
+    }
+
     private int plainField(int p) throws CsvFormatException {
         int from = p;
         int scratchFrom = -1;
         byte d = delimiter;
+        if (escape < 0) {
+            p = skipPlain(p);
+        }
         while (p < end) {
             byte b = buf[p];
             if (b == d || b == '\n' || b == '\r') {

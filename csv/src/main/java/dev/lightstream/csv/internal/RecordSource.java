@@ -37,6 +37,8 @@ public final class RecordSource implements AutoCloseable {
     private final CsvTokenizer tokenizer;
     private final Settings settings;
     private final byte[][] nullTokens;
+    /** The longest null token: a longer field is never null, which saves comparing most fields. */
+    private final int longestNullToken;
     private final Schema schema;
     private final RecordBatchBuilder builder;
     private final ColumnParser[] parsers;
@@ -53,6 +55,7 @@ public final class RecordSource implements AutoCloseable {
                 settings.bufferBytes(), settings.maxRecordBytes());
         this.nullTokens = settings.nullTokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
+        this.longestNullToken = Arrays.stream(nullTokens).mapToInt(t -> t.length).max().orElse(-1);
         List<String> names = new ArrayList<>();
         boolean more = true;
         if (settings.header()) {
@@ -146,6 +149,9 @@ public final class RecordSource implements AutoCloseable {
     }
 
     private boolean isNullToken(byte[] a, int off, int len) {
+        if (len > longestNullToken) {
+            return false;
+        }
         for (byte[] token : nullTokens) {
             if (token.length == len && Arrays.equals(token, 0, len, a, off, off + len)) {
                 return true;

@@ -77,8 +77,14 @@ public final class AirCompressorCodecFactory implements CompressionCodecFactory 
                 if (block == null) {
                     return bytes;
                 }
-                byte[] input = bytes.toByteArray();
-                return BytesInput.from(block.compress(input, 0, input.length));
+                // A page in one heap array (as the writers make them) is compressed where it lies.
+                @SuppressWarnings("deprecation")
+                ByteBuffer input = bytes.toByteBuffer();
+                if (input.hasArray()) {
+                    return block.compress(input.array(), input.arrayOffset() + input.position(), input.remaining());
+                }
+                byte[] copy = bytes.toByteArray();
+                return block.compress(copy, 0, copy.length);
             }
 
             @Override

@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -38,9 +39,13 @@ final class BlockCodecs {
 
     private BlockCodecs() {}
 
-    /** Compresses {@code length} bytes of {@code input} into a new array of exactly the compressed size. */
+    /**
+     * Compresses {@code length} bytes of {@code input}. The result may be a view of a buffer the
+     * compressor reuses: it is valid until the next call (parquet-java's page writer copies each
+     * compressed page into its column chunk buffer before it compresses the next).
+     */
     interface BlockCompressor {
-        byte[] compress(byte[] input, int offset, int length) throws IOException;
+        BytesInput compress(byte[] input, int offset, int length) throws IOException;
     }
 
     /** Decompresses into {@code output}, which must be filled exactly. */
@@ -70,10 +75,18 @@ final class BlockCodecs {
     }
 
     private static BlockCompressor airlift(Compressor compressor) {
-        return (input, offset, length) -> {
-            byte[] out = new byte[compressor.maxCompressedLength(length)];
-            int written = compressor.compress(input, offset, length, out, 0, out.length);
-            return java.util.Arrays.copyOf(out, written);
+        return new BlockCompressor() {
+            private byte[] out = new byte[0];
+
+            @Override
+            public BytesInput compress(byte[] input, int offset, int length) {
+                int max = compressor.maxCompressedLength(length);
+                if (out.length < max) {
+                    out = new byte[max];
+                }
+                int written = compressor.compress(input, offset, length, out, 0, out.length);
+                return BytesInput.from(out, 0, written);
+            }
         };
     }
 
@@ -92,12 +105,12 @@ final class BlockCodecs {
         };
     }
 
-    private static byte[] gzip(byte[] input, int offset, int length) throws IOException {
+    private static BytesInput gzip(byte[] input, int offset, int length) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length / 2));
         try (GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
             gzip.write(input, offset, length);
         }
-        return out.toByteArray();
+        return BytesInput.from(out.toByteArray());
     }
 
     private static void gunzip(byte[] input, int offset, int length, byte[] output) throws IOException {

@@ -25,7 +25,9 @@ import org.apache.parquet.schema.MessageType;
  *
  * <p>This is parquet-java's own write path ({@code InternalParquetRecordWriter}) without its
  * record-at-a-time {@code RecordConsumer}: levels are computed here, a column at a time, which is
- * what an Arrow batch is made for. A batch is written in slices of {@value #SLICE_ROWS} rows, all
+ * what an Arrow batch is made for. Top-level primitive columns of the common types skip parquet-java's
+ * column writers altogether: a {@link FlatColumnWriter} encodes their pages from the Arrow buffers
+ * in bulk and hands them to the page store. A batch is written in slices of {@value #SLICE_ROWS} rows, all
  * columns of a slice before the next, so that the page size checks of the column store (made per
  * record, between slices) see pages of about the size asked for.
  */
@@ -44,9 +46,15 @@ public final class RowGroupSink implements AutoCloseable {
     private final long rowGroupBytes;
     private final Map<String, String> metadata;
 
+    /** Per top-level field: its fast writer, or null when it goes through parquet-java's column writers. */
+    private final FlatColumnWriter[] flat;
+    /** The Parquet schema of the fields without a fast writer, or null when there are none. */
+    private final MessageType general;
+
     private ColumnChunkPageWriteStore pages;
     private ColumnWriteStore columns;
     private List<List<LevelWriter>> writers;
+    private boolean started;
     private int rowsInGroup;
     private int rowGroups;
     private long rows;
@@ -77,6 +85,22 @@ public final class RowGroupSink implements AutoCloseable {
         this.rowGroupRows = settings.rowGroupRows();
         this.rowGroupBytes = settings.rowGroupBytes();
         this.metadata = settings.metadata();
+        FlatColumnWriter.Settings flatSettings = new FlatColumnWriter.Settings(settings.pageBytes(),
+                settings.dictionary(), settings.dictionaryPageBytes(), settings.statistics(), settings.dataPageV2());
+        this.flat = new FlatColumnWriter[nodes.size()];
+        List<org.apache.parquet.schema.Type> others = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            org.apache.parquet.schema.Type parquetField = parquet.getType(i);
+            if (nodes.get(i) instanceof WriteNode.Leaf leaf) {
+                ColumnDescriptor descriptor = parquet.getColumnDescription(new String[] {parquetField.getName()});
+                flat[i] = FlatColumnWriter.of(leaf.field().type(), descriptor, leaf.field().name(), leaf.nullable(),
+                        flatSettings);
+            }
+            if (flat[i] == null) {
+                others.add(parquetField);
+            }
+        }
+        this.general = others.isEmpty() ? null : new MessageType(parquet.getName(), others);
         this.file = new ParquetFileWriter(out, parquet, ParquetFileWriter.Mode.OVERWRITE, rowGroupBytes, 0, null, props);
         file.start();
     }
@@ -98,25 +122,41 @@ public final class RowGroupSink implements AutoCloseable {
         int total = batch.rowCount();
         int done = 0;
         while (done < total) {
-            if (columns == null) {
+            if (!started) {
                 startRowGroup();
             }
             int slice = Math.min(Math.min(SLICE_ROWS, total - done), rowGroupRows - rowsInGroup);
             for (int c = 0; c < writers.size(); c++) {
+                if (flat[c] != null) {
+                    flat[c].write(batch.column(c).data(), done, done + slice);
+                    continue;
+                }
                 for (LevelWriter writer : writers.get(c)) {
                     writer.write(batch.column(c), done, done + slice);
                 }
             }
-            for (int i = 0; i < slice; i++) {
-                columns.endRecord();
+            if (columns != null) {
+                for (int i = 0; i < slice; i++) {
+                    columns.endRecord();
+                }
             }
             done += slice;
             rowsInGroup += slice;
             rows += slice;
-            if (rowsInGroup >= rowGroupRows || columns.getBufferedSize() >= rowGroupBytes) {
+            if (rowsInGroup >= rowGroupRows || bufferedBytes() >= rowGroupBytes) {
                 flushRowGroup();
             }
         }
+    }
+
+    private long bufferedBytes() {
+        long bytes = columns == null ? 0 : columns.getBufferedSize();
+        for (FlatColumnWriter writer : flat) {
+            if (writer != null) {
+                bytes += writer.bufferedBytes();
+            }
+        }
+        return bytes;
     }
 
     private void startRowGroup() {
@@ -128,35 +168,54 @@ public final class RowGroupSink implements AutoCloseable {
                 .withPageWriteChecksumEnabled(props.getPageWriteChecksumEnabled())
                 .withRowGroupOrdinal(rowGroups)
                 .build();
-        columns = props.newColumnWriteStore(parquet, pages, pages);
+        columns = general == null ? null : props.newColumnWriteStore(general, pages, pages);
         List<ColumnWriter> leafWriters = new ArrayList<>();
-        for (ColumnDescriptor descriptor : parquet.getColumns()) {
-            leafWriters.add(columns.getColumnWriter(descriptor));
+        if (general != null) {
+            for (ColumnDescriptor descriptor : general.getColumns()) {
+                leafWriters.add(columns.getColumnWriter(descriptor));
+            }
         }
         Iterator<ColumnWriter> it = leafWriters.iterator();
         writers = new ArrayList<>();
-        for (WriteNode node : nodes) {
-            writers.add(LevelWriter.forField(node, it));
+        for (int i = 0; i < nodes.size(); i++) {
+            if (flat[i] != null) {
+                ColumnDescriptor descriptor = parquet.getColumnDescription(new String[] {parquet.getType(i).getName()});
+                flat[i].startChunk(pages.getPageWriter(descriptor));
+                writers.add(List.of());
+            } else {
+                writers.add(LevelWriter.forField(nodes.get(i), it));
+            }
         }
         rowsInGroup = 0;
+        started = true;
     }
 
     private void flushRowGroup() throws IOException {
         try {
             if (rowsInGroup > 0) {
                 file.startBlock(rowsInGroup);
-                columns.flush();
+                if (columns != null) {
+                    columns.flush();
+                }
+                for (FlatColumnWriter writer : flat) {
+                    if (writer != null) {
+                        writer.finishChunk();
+                    }
+                }
                 pages.flushToFileWriter(file);
                 file.endBlock();
                 rowGroups++;
             }
         } finally {
-            columns.close();
+            if (columns != null) {
+                columns.close();
+            }
             pages.close();
             columns = null;
             pages = null;
             writers = null;
             rowsInGroup = 0;
+            started = false;
         }
     }
 
@@ -168,7 +227,7 @@ public final class RowGroupSink implements AutoCloseable {
         }
         closed = true;
         try {
-            if (columns != null) {
+            if (started) {
                 flushRowGroup();
             }
             file.end(metadata);
@@ -188,6 +247,8 @@ public final class RowGroupSink implements AutoCloseable {
         closed = true;
         if (columns != null) {
             columns.close();
+        }
+        if (pages != null) {
             pages.close();
         }
         file.abort();

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.lightstream.array.Array;
 import dev.lightstream.array.ArrayBuilder;
+import dev.lightstream.memory.MemoryBlock;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -53,6 +56,9 @@ public final class RowGroupSource implements AutoCloseable {
     private final int[] flatMaxDefinition;
     private final ArrayBuilder[] flatBuilders;
     private final ColumnDescriptor[] flatColumns;
+    /** Per flat column: its page-at-a-time reader, or null when it goes through parquet-java's column reader. */
+    private final FlatColumnReader[] fastReaders;
+    private final BufferAllocator allocator;
     private ColumnReader[] flatReaders;
     private final List<Integer> rowGroups;
     private final int batchRows;
@@ -69,6 +75,7 @@ public final class RowGroupSource implements AutoCloseable {
     public record Settings(int batchRows, List<String> columns, List<Integer> rowGroups, int maxPageBytes) {}
 
     public RowGroupSource(InputFile input, BufferAllocator allocator, Settings settings) throws IOException {
+        this.allocator = allocator;
         ParquetReadOptions options = ParquetReadOptions.builder()
                 .withCodecFactory(new AirCompressorCodecFactory(0, settings.maxPageBytes()))
                 .useStatsFilter(false)
@@ -159,6 +166,19 @@ public final class RowGroupSource implements AutoCloseable {
                     flatColumns[k] = requested.getColumnDescription(new String[] {requested.getType(flat[k]).getName()});
                     flatMaxDefinition[k] = flatColumns[k].getMaxDefinitionLevel();
                 }
+                this.fastReaders = new FlatColumnReader[flat.length];
+                for (int k = 0; k < flat.length; k++) {
+                    FlatColumnReader fast = FlatColumnReader.of(flatColumns[k], schema.field(flat[k]).type());
+                    ColumnPath path = ColumnPath.get(flatColumns[k].getPath());
+                    for (int group : rowGroups) {
+                        for (ColumnChunkMetaData chunk : blocks.get(group).getColumns()) {
+                            if (chunk.getPath().equals(path) && !FlatColumnReader.decodes(chunk.getEncodings())) {
+                                fast = null; // DELTA_* or BYTE_STREAM_SPLIT somewhere: parquet-java decodes those
+                            }
+                        }
+                    }
+                    fastReaders[k] = fast;
+                }
                 // Nested columns go through parquet-java's record assembly.
                 List<ArrayBuilder> nestedBuilders = nestedFields.stream().map(builder::column).toList();
                 root = nestedTypes.isEmpty() ? null : ArrowConverters.root(nestedTypes, nestedBuilders);
@@ -238,7 +258,11 @@ public final class RowGroupSource implements AutoCloseable {
                 }
                 int take = (int) Math.min(rowsLeftInGroup, batchRows - rows);
                 for (int k = 0; k < flatReaders.length; k++) {
-                    readFlat(flatReaders[k], flatMaxDefinition[k], flatBuilders[k], take);
+                    if (fastReaders[k] != null) {
+                        fastReaders[k].read(take);
+                    } else {
+                        readFlat(flatReaders[k], flatMaxDefinition[k], flatBuilders[k], take);
+                    }
                 }
                 if (records != null) {
                     for (int i = 0; i < take; i++) {
@@ -251,7 +275,7 @@ public final class RowGroupSource implements AutoCloseable {
             if (rows == 0) {
                 return null;
             }
-            RecordBatch batch = builder.build();
+            RecordBatch batch = build(rows);
             rowsRead += rows;
             return batch;
         } catch (IOException e) {
@@ -296,10 +320,36 @@ public final class RowGroupSource implements AutoCloseable {
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, flatRoot, requested, createdBy);
         flatReaders = new ColumnReader[flat.length];
         for (int k = 0; k < flat.length; k++) {
-            flatReaders[k] = store.getColumnReader(flatColumns[k]);
+            if (fastReaders[k] != null) {
+                fastReaders[k].startChunk(pages.getPageReader(flatColumns[k]));
+            } else {
+                flatReaders[k] = store.getColumnReader(flatColumns[k]);
+            }
         }
         records = nestedIO == null ? null : nestedIO.getRecordReader(pages, materializer);
         return true;
+    }
+
+    /** The batch of the rows read: the fast columns' arrays and the builders' others. */
+    private RecordBatch build(int rows) {
+        Array[] arrays = new Array[schema.size()];
+        List<MemoryBlock> blocks = new ArrayList<>();
+        try {
+            for (int k = 0; k < flat.length; k++) {
+                if (fastReaders[k] != null) {
+                    arrays[flat[k]] = fastReaders[k].finish(allocator, blocks);
+                }
+            }
+            for (int i = 0; i < arrays.length; i++) {
+                if (arrays[i] == null) {
+                    arrays[i] = builder.column(i).build(blocks);
+                }
+            }
+            return RecordBatch.of(schema, rows, java.util.Arrays.asList(arrays), blocks);
+        } catch (RuntimeException e) {
+            blocks.forEach(MemoryBlock::release);
+            throw e;
+        }
     }
 
     /** A column without repetition, a value or a null per row, straight into its builder. */
