@@ -26,9 +26,10 @@ final class QuicTls {
                 .build();
     }
 
-    static QuicSslContext client(TlsConfig tls) {
+    /** The client's context, trusting through {@code trust} (the config's trust manager, perhaps wrapped). */
+    static QuicSslContext client(TlsConfig tls, javax.net.ssl.X509ExtendedTrustManager trust) {
         QuicSslContextBuilder builder = QuicSslContextBuilder.forClient()
-                .trustManager(tls.trust().trustManager())
+                .trustManager(trust)
                 .applicationProtocols(ALPN);
         tls.identity().ifPresent(identity -> builder.keyManager(identity.privateKey(), null,
                 identity.chain().toArray(X509Certificate[]::new)));

@@ -5,6 +5,7 @@ import dev.lightstream.transport.Acceptor;
 import dev.lightstream.transport.Connection;
 import dev.lightstream.transport.Endpoint;
 import dev.lightstream.transport.SocketOptions;
+import dev.lightstream.transport.spi.RefusalRecorder;
 import dev.lightstream.transport.tls.TlsConfig;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -82,8 +83,11 @@ public final class Quics {
             throw new IllegalArgumentException(endpoint + " needs a client TlsConfig, not " + tls);
         }
         TlsConfig client = tls != null ? tls : TlsConfig.client().build();
+        // BoringSSL reports a refused certificate as CERTIFICATE_VERIFY_FAILED: the recorder keeps the
+        // trust manager's words (which certificate, and why) for the exception.
+        RefusalRecorder trust = new RefusalRecorder(client.trust().trustManager());
         ChannelHandler codec = new QuicClientCodecBuilder()
-                .sslContext(QuicTls.client(client))
+                .sslContext(QuicTls.client(client, trust))
                 .maxIdleTimeout(IDLE_SECONDS, TimeUnit.SECONDS)
                 .initialMaxData(CONNECTION_WINDOW)
                 .initialMaxStreamDataBidirectionalLocal(STREAM_WINDOW)
@@ -121,6 +125,10 @@ public final class Quics {
         if (!connected.isSuccess()) {
             udp.close();
             Throwable cause = connected.cause();
+            javax.net.ssl.SSLHandshakeException refused = trust.refusal("QUIC handshake with " + endpoint);
+            if (refused != null) {
+                throw refused;
+            }
             if (cause instanceof javax.net.ssl.SSLException ssl) {
                 throw ssl;
             }

@@ -4,6 +4,7 @@ import dev.lightstream.transport.Acceptor;
 import dev.lightstream.transport.Connection;
 import dev.lightstream.transport.Endpoint;
 import dev.lightstream.transport.SocketOptions;
+import dev.lightstream.transport.spi.RefusalRecorder;
 import dev.lightstream.transport.tls.TlsConfig;
 import dev.lightstream.transport.tls.TlsIdentity;
 import java.io.IOException;
@@ -101,10 +102,10 @@ public final class WebTransports {
         resolve(endpoint);
         URI uri = URI.create(endpoint.withPath(path(endpoint)).toString());
         Http3ClientBuilder builder = (Http3ClientBuilder) Http3Client.newBuilder();
-        builder.trustManager(client.trust().trustManager())
-                // kwik's client window per stream is 250 KB, its connection's ten times that; a stream's
-                // may not pass the connection's, so 2.5 MB is the most a client can ask for here.
-                .receiveBufferSize(2_500_000)
+        // kwik reports a refused certificate as "BadCertificateAlert: certificate validation failed":
+        // the recorder keeps the trust manager's words (which certificate, and why) for the exception.
+        RefusalRecorder trust = new RefusalRecorder(client.trust().trustManager());
+        builder.trustManager(trust)
                 .logger(new NullLogger())
                 .connectTimeout(socket.connectTimeout().isZero() ? java.time.Duration.ofSeconds(30)
                         : socket.connectTimeout());
@@ -116,6 +117,13 @@ public final class WebTransports {
             return new ClientSession(session, endpoint, socket);
         } catch (HttpError e) {
             throw new java.net.ProtocolException("the WebTransport session at " + uri + " was refused: " + e.getMessage());
+        } catch (IOException e) {
+            javax.net.ssl.SSLHandshakeException refused = trust.refusal("WebTransport handshake with " + endpoint);
+            if (refused != null) {
+                refused.addSuppressed(e);
+                throw refused;
+            }
+            throw e;
         }
     }
 
