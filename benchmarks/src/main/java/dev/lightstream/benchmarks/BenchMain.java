@@ -153,7 +153,7 @@ public final class BenchMain {
     /** The results as Markdown tables: the IPC measurements against their peers, then CSV and Parquet against theirs. */
     static String table(List<Result> results) {
         List<Result> formats = results.stream().filter(r -> !r.mrowsPerSecond().isEmpty()
-                && !r.stats().containsKey(Side.ARROW_JAVA)).toList();
+                && r.stats().keySet().stream().anyMatch(FORMAT_PEERS::contains)).toList();
         List<Result> ipc = results.stream().filter(r -> !formats.contains(r)).toList();
         String first = ipc.isEmpty() ? "" : ipcTable(ipc);
         return formats.isEmpty() ? first : first + (first.isEmpty() ? "" : "\n") + formatTable(formats);

@@ -4,9 +4,9 @@ import dev.lightstream.ipc.CompressionType;
 import dev.lightstream.parquet.ParquetCompression;
 import java.util.List;
 
-/** The measurements of issues 7 and 9, by name, in the order they run. */
+/** The measurements of issues 7, 9 and 6, by name, in the order they run. */
 final class Measurements {
-    static final List<String> NAMES = List.of("tcp-64k", "tcp-1k", "uds-64k", "uds-1k", "mem-64k", "mem-1k",
+    static final List<String> NAMES = List.of("tcp-64k", "ws-64k", "quic-64k", "webtransport-64k", "tcp-1k", "uds-64k", "uds-1k", "mem-64k", "mem-1k",
             "file-write", "file-read", "mmap-open", "mmap-open-64k", "mmap-scan", "flight-64k", "flight-1k",
             "lz4-stream", "zstd-stream", "csv-read", "parquet-write", "parquet-write-none", "parquet-read",
             "parquet-read-none");
@@ -25,6 +25,10 @@ final class Measurements {
         return switch (name) {
             case "tcp-64k" -> stream(name, Connections.Kind.TCP, BIG, CompressionType.NONE,
                     StreamMeasurement.Peers.ARROW_JAVA_AND_PUMP);
+            // Issue 6: the transports of the optional modules, beside tcp-64k.
+            case "ws-64k" -> new TransportMeasurement(name, "ws", BIG);
+            case "quic-64k" -> new TransportMeasurement(name, "quic", BIG);
+            case "webtransport-64k" -> new TransportMeasurement(name, "https", BIG);
             case "tcp-1k" -> stream(name, Connections.Kind.TCP, SMALL, CompressionType.NONE,
                     StreamMeasurement.Peers.ARROW_JAVA_AND_PUMP);
             case "uds-64k" -> stream(name, Connections.Kind.UDS, BIG, CompressionType.NONE,

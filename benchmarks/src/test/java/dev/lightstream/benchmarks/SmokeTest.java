@@ -76,7 +76,8 @@ class SmokeTest {
             }
         }
         assertThat(names).containsExactlyElementsOf(Measurements.NAMES);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| tcp-64k |", "| mmap-open |", "| csv-read |",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| tcp-64k |", "| ws-64k |", "| quic-64k |",
+                "| webtransport-64k |", "| mmap-open |", "| csv-read |",
                 "| parquet-write |", "| vs duckdb |");
     }
 }

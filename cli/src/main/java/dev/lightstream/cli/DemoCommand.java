@@ -97,7 +97,7 @@ final class DemoCommand extends Subcommand {
             for (DemoRound round : DemoRounds.defaults()) {
                 String skipped = round.skipReason(table);
                 if (skipped != null) {
-                    out.printf(Locale.ROOT, "%-12s skipped: %s%n", round.name(), skipped);
+                    out.printf(Locale.ROOT, "%-12s  skipped: %s%n", round.name(), skipped);
                     out.flush();
                     continue;
                 }

@@ -13,6 +13,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        NettyLogging.useJdkLogging();
         System.exit(run(Console.system(), args));
     }
 

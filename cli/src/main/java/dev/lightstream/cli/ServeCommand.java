@@ -166,13 +166,23 @@ final class ServeCommand extends Subcommand {
     private void serveOne(Endpoint endpoint, BatchSource batches, BufferAllocator allocator, NetOptions options)
             throws IOException {
         Connection connection;
-        try (Acceptor acceptor = Transports.bind(endpoint, options.transport())) {
+        Acceptor acceptor = Transports.bind(endpoint, options.transport());
+        try {
             console().err().println("lightstream: serving " + source + " on " + acceptor.endpoint()
                     + " to one client");
             page(acceptor.endpoint());
             connection = acceptor.accept();
+            // A socket's listener closes at once (no second client waits in its backlog); the QUIC and
+            // WebTransport connections of a stream, and WebSocket's event loop, belong to their
+            // listener: it closes after the transfer.
+            if (!(endpoint instanceof Endpoint.Url)) {
+                acceptor.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            acceptor.close();
+            throw e;
         }
-        try (connection) {
+        try (acceptor; connection) {
             if (connection instanceof TlsConnection tlsConnection) {
                 tlsConnection.handshake();
             }

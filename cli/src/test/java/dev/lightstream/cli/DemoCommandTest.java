@@ -46,14 +46,18 @@ class DemoCommandTest {
         String size = "[0-9.]+ [kMGT]?B";
         String time = "[0-9.]+ s";
         String rate = "[0-9.]+( [kMGT])?/s";
-        Pattern round = Pattern.compile("(ipc file|ipc stream|tcp|unix socket) +" + size + " +" + time + " +" + rate
+        String names = "ipc file|ipc stream|tcp|unix socket|websocket|quic|webtransport";
+        Pattern round = Pattern.compile("(" + names + ") +" + size + " +" + time + " +" + rate
                 + " +" + size + "/s +" + time + " +" + rate + " +" + size + "/s");
         List<String> rounds = out.lines()
-                .filter(line -> line.matches("(ipc file|ipc stream|tcp|unix socket|stdio pipe) .*")).toList();
-        assertThat(rounds).hasSize(5);
-        assertThat(rounds.subList(0, 4)).allMatch(line -> round.matcher(line).matches(), "a round's line");
+                .filter(line -> line.matches("(" + names + "|stdio pipe) .*")).toList();
+        // The optional transports' modules are on the cli's class path: their rounds run, in this order.
+        assertThat(rounds).extracting(line -> line.replaceAll(" {2,}.*", ""))
+                .containsExactly("ipc file", "ipc stream", "tcp", "unix socket", "websocket", "quic", "webtransport",
+                        "stdio pipe");
+        assertThat(rounds.subList(0, 7)).allMatch(line -> round.matcher(line).matches(), "a round's line");
         // The stdio pipe's writer is another process: its time is not known here.
-        assertThat(rounds.get(4)).matches("stdio pipe +" + size + " +- +- +- +" + time + " +" + rate + " +" + size
+        assertThat(rounds.get(7)).matches("stdio pipe +" + size + " +- +- +- +" + time + " +" + rate + " +" + size
                 + "/s");
         Matcher directory = Pattern.compile("(?m)^directory: (\\S+) \\(removed at the end").matcher(out);
         assertThat(directory.find()).isTrue();
@@ -145,6 +149,20 @@ class DemoCommandTest {
                 assertThatThrownBy(() -> new TransportRound(kind).run(table, context))
                         .isInstanceOf(DemoMismatchException.class)
                         .hasMessageStartingWith("batch 0 row 0 column 'value': expected ");
+            }
+        }
+    }
+
+    @Test
+    void onlyTheWebTransportRoundSkipsLargeTables() {
+        DemoTable small = new DemoTable(TransportRound.WEBTRANSPORT_MAX_ROWS, 65_536, 1);
+        DemoTable large = new DemoTable(TransportRound.WEBTRANSPORT_MAX_ROWS + 1, 65_536, 1);
+        for (TransportRound.Kind kind : TransportRound.Kind.values()) {
+            assertThat(new TransportRound(kind).skipReason(small)).as(kind.name()).isNull();
+            if (kind == TransportRound.Kind.WEBTRANSPORT) {
+                assertThat(new TransportRound(kind).skipReason(large)).startsWith("tables over 100000 rows");
+            } else {
+                assertThat(new TransportRound(kind).skipReason(large)).as(kind.name()).isNull();
             }
         }
     }

@@ -85,6 +85,36 @@ class ServeTransportsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ws://127.0.0.1:0", "wss://127.0.0.1:0", "quic://127.0.0.1:0", "https://127.0.0.1:0/stream"})
+    void serveOnceSendsTheWholeTableThenExits(String listen) throws Exception {
+        Path source = DIR.resolve("generated_primitive.arrow_file");
+        Path out = dir.resolve("once.arrows");
+        try (ServeProcess serve = ServeProcess.start("serve", source.toString(), "--listen", listen, "--once")) {
+            String endpoint = serve.endpoint();
+            Cli.Result convert = listen.startsWith("ws:") ? Cli.run("convert", endpoint, out.toString())
+                    : Cli.run("convert", endpoint, out.toString(), "--insecure");
+            assertThat(convert.exit()).as(convert.toString()).isZero();
+            assertThat(serve.exitCode()).as(serve.stderr.toString()).isZero();
+            assertThat(serve.stderr).anyMatch(line -> line.matches("lightstream: sent \\d+ batches, .* to .* in .*"));
+        }
+        assertSameTable(source, out);
+    }
+
+    @Test
+    void aQuicClientWithNobodyListeningFailsAtOnce() throws Exception {
+        int port;
+        try (java.net.DatagramSocket free = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Cli.Result refused = Cli.run("convert", "quic://127.0.0.1:" + port, dir.resolve("x.arrows").toString(),
+                "--insecure");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.errLines()).last().asString()
+                .isEqualTo("lightstream: QUIC connection to quic://127.0.0.1:" + port
+                        + " refused: nothing listens there (ICMP port unreachable)");
+    }
+
     @Test
     void tlsOptionsNeedASecureScheme() {
         Path source = DIR.resolve("generated_primitive.arrow_file");

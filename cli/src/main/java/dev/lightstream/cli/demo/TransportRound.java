@@ -42,8 +42,9 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link Kind#WEBSOCKET}, {@link Kind#QUIC} and {@link Kind#WEBTRANSPORT}: the same on loopback
  *       over the optional transport modules, found on the class path (the round is skipped without
  *       them), with a self-signed certificate that the client pins for QUIC and WebTransport. The
- *       WebTransport round runs only for tables up to {@value #WEBTRANSPORT_MAX_ROWS} rows: larger
- *       streams stalled with kwik 0.10.8 in our tests (docs/transports.md).</li>
+ *       WebTransport round runs only for tables up to {@value #WEBTRANSPORT_MAX_ROWS} rows: flupke and
+ *       kwik move about 10 MB/s here, so the default table (about 400 MB) would hold the demo for
+ *       a minute or more (docs/transports.md).</li>
  *   <li>{@link Kind#STDIO}: a second process, {@code lightstream serve transport.arrows --listen -}
  *       (the java of this process with the same class path), whose stdout is read through a pipe. The
  *       write side is another process: its time is not known here and shows as "-"; the read time
@@ -70,7 +71,7 @@ public final class TransportRound implements DemoRound {
     }
 
     private static final String FILE = "transport.arrows";
-    /** The largest table the WebTransport round moves (about 8 MB of the demo's columns). */
+    /** The largest table the WebTransport round moves (about 8 MB of the demo's columns, a second or so). */
     public static final long WEBTRANSPORT_MAX_ROWS = 100_000;
 
     private final Kind kind;
@@ -96,7 +97,7 @@ public final class TransportRound implements DemoRound {
             return "its module is not on the class path";
         }
         if (kind == Kind.WEBTRANSPORT && table.rows() > WEBTRANSPORT_MAX_ROWS) {
-            return "tables over " + WEBTRANSPORT_MAX_ROWS + " rows (kwik 0.10.8 stalls on large streams: see"
+            return "tables over " + WEBTRANSPORT_MAX_ROWS + " rows (WebTransport moves about 10 MB/s here: see"
                     + " docs/transports.md; --rows " + WEBTRANSPORT_MAX_ROWS + " runs it)";
         }
         return null;

@@ -105,6 +105,24 @@ public final class Quics {
         // A connected socket hears the ICMP "port unreachable" of a server that is gone (killed, or
         // closed before its CONNECTION_CLOSE got out): the session then fails at once, not at the idle timeout.
         await(udp.connect(remote), endpoint, "connect a UDP socket to");
+        // Before the handshake too: nobody listening at the address answers with "port unreachable",
+        // which fails the connect at once (instead of after the handshake timeout, with Netty's warning
+        // about an unhandled exception).
+        java.util.concurrent.atomic.AtomicReference<QuicChannel> session = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean unreachable = new java.util.concurrent.atomic.AtomicBoolean();
+        udp.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+                if (cause instanceof java.net.PortUnreachableException) {
+                    unreachable.set(true);
+                    QuicChannel quic = session.get();
+                    if (quic != null) {
+                        quic.close();
+                    }
+                    ctx.close();
+                }
+            }
+        });
         Future<QuicChannel> connected = QuicChannel.newBootstrap(udp)
                 .handler(new ChannelInboundHandlerAdapter())
                 .streamHandler(new ChannelInboundHandlerAdapter())
@@ -132,18 +150,17 @@ public final class Quics {
             if (cause instanceof javax.net.ssl.SSLException ssl) {
                 throw ssl;
             }
+            if (unreachable.get()) {
+                throw new java.net.ConnectException("QUIC connection to " + endpoint + " refused: nothing listens there"
+                        + " (ICMP port unreachable)");
+            }
             throw new java.net.ConnectException("QUIC connection to " + endpoint + " failed: " + cause);
         }
         QuicChannel quic = connected.getNow();
-        udp.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-            @Override
-            public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
-                if (cause instanceof java.net.PortUnreachableException) {
-                    quic.close();
-                    ctx.close();
-                }
-            }
-        });
+        session.set(quic);
+        if (unreachable.get()) {
+            quic.close(); // the server went away between the handshake and here
+        }
         return new QuicClientSession(udp, quic, socket.readTimeout());
     }
 
