@@ -94,6 +94,39 @@ class WebTransportTransportTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * A client that goes away mid-stream (closes its stream and session after the first batch) fails
+     * the server's write with an IOException; the server goes on serving: the next client gets the
+     * whole table.
+     */
+    @Test
+    void aClientThatVanishesFailsTheWriteAndOthersAreStillServed() throws Exception {
+        int batches = 32;
+        int rows = 16_384; // about 12 MiB: more than kwik's flow-control windows let out at once
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Throwable> firstFailure = new java.util.concurrent.CompletableFuture<>();
+        ConnectionHandler table = connection -> {
+            sequenceTable(batches, rows, failures).handle(connection);
+            if (!failures.isEmpty()) {
+                firstFailure.complete(failures.getFirst());
+            }
+        };
+        try (BufferAllocator allocator = BufferAllocator.create();
+                ConnectionServer server = listen(table)) {
+            try (Connection leaver = WebTransportTransport.connect(byName(server), SocketOptions.defaults(), CLIENT_TLS);
+                    ArrowStreamReader reader = new ArrowStreamReader(leaver, allocator)) {
+                try (RecordBatch first = reader.next()) {
+                    SequenceTable.assertRows(first, 0);
+                }
+            }
+            assertThat(firstFailure.get(60, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+            try (Connection client = WebTransportTransport.connect(byName(server), SocketOptions.defaults(), CLIENT_TLS)) {
+                assertThat(readSequence(client, allocator)).isEqualTo((long) batches * rows);
+            }
+            assertThat(failures).hasSize(1);
+        }
+    }
+
     @Test
     void theProviderServesHttpsEndpoints() throws Exception {
         assertThat(TransportProviders.find("https")).isPresent();
