@@ -187,6 +187,29 @@ final class ServeCommand extends Subcommand {
                 tlsConnection.handshake();
             }
             report(TableServer.send(connection, batches, allocator, options));
+            if (endpoint instanceof Endpoint.Url) {
+                awaitClientEnd(connection, options.lingerTimeout());
+            }
+        }
+    }
+
+    /**
+     * Ends the output and waits, bounded, for the client to end its own: the QUIC and WebTransport
+     * connections of a stream die with their listener, which closes right after, and a tail still in
+     * the library's buffers would be lost (a WebTransport client of {@code serve --once} saw
+     * "Connection closed" without it). A client closes once it has read the end of the stream.
+     */
+    private static void awaitClientEnd(Connection connection, java.time.Duration timeout) {
+        try {
+            connection.shutdownOutput();
+            connection.setReadTimeout(timeout);
+            java.nio.ByteBuffer sink = java.nio.ByteBuffer.allocate(512);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (connection.read(sink.clear()) >= 0 && System.nanoTime() - deadline < 0) {
+                // discard: a table client sends nothing
+            }
+        } catch (IOException e) {
+            // the client left, or did not end in time: it is gone or done either way
         }
     }
 
@@ -226,11 +249,13 @@ final class ServeCommand extends Subcommand {
     private void report(Transfer transfer) {
         PrintWriter err = console().err();
         String what = transfer.batchesSent() + " batches, " + Units.bytes(transfer.bytesSent());
+        // flupke does not tell a WebTransport server its client's address
+        Object remote = transfer.remote() != null ? transfer.remote() : "a WebTransport client";
         if (transfer.failure().isPresent()) {
-            err.println("lightstream: client " + transfer.remote() + ": " + ErrorReporter.describe(
+            err.println("lightstream: client " + remote + ": " + ErrorReporter.describe(
                     transfer.failure().get()) + " (after " + what + ")");
         } else {
-            err.println("lightstream: sent " + what + " to " + transfer.remote() + " in "
+            err.println("lightstream: sent " + what + " to " + remote + " in "
                     + Units.seconds(transfer.elapsedNanos()));
         }
     }
