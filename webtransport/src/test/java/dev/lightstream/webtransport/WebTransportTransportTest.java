@@ -127,6 +127,33 @@ class WebTransportTransportTest {
         }
     }
 
+    /**
+     * A server that goes away mid-stream (its listener closed, which closes its QUIC connections, while
+     * a table is on its way) is a typed IOException for the reader, not a short table or a hang.
+     */
+    @Test
+    void aServerThatVanishesIsATypedErrorForTheReader() throws Exception {
+        int batches = 64;
+        int rows = 16_384;
+        try (BufferAllocator allocator = BufferAllocator.create()) {
+            ConnectionServer server = listen(sequenceTable(batches, rows, new CopyOnWriteArrayList<>()));
+            try (Connection client = WebTransportTransport.connect(byName(server), SocketOptions.defaults(), CLIENT_TLS);
+                    ArrowStreamReader reader = new ArrowStreamReader(client, allocator)) {
+                try (RecordBatch first = reader.next()) {
+                    SequenceTable.assertRows(first, 0);
+                }
+                server.close();
+                assertThatThrownBy(() -> {
+                    for (RecordBatch batch; (batch = reader.next()) != null; ) {
+                        batch.close();
+                    }
+                }).isInstanceOf(IOException.class);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
     @Test
     void theProviderServesHttpsEndpoints() throws Exception {
         assertThat(TransportProviders.find("https")).isPresent();
