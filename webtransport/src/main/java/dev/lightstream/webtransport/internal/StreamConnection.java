@@ -36,6 +36,8 @@ final class StreamConnection implements Connection {
 
     private static final byte[] NOTHING = new byte[0];
     private static final long KICK_MILLIS = 200;
+    /** How long the tail of an ended output is asked for: kwik's idle timeout would end it anyway. */
+    private static final long KICK_AFTER_END_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final WebTransportStream stream;
     private final InputStream in;
@@ -52,6 +54,8 @@ final class StreamConnection implements Connection {
     private volatile boolean timedOut;
     private volatile boolean writing;
     private volatile ScheduledFuture<?> kicker; // set under writeLock
+    private volatile long kickUntil; // nanoTime, once the output has ended
+    private final Runnable sendRequest; // kwik's own request to send this stream's bytes, or null
     private volatile Duration readTimeout = Duration.ZERO;
 
     StreamConnection(WebTransportStream stream, SocketAddress local, SocketAddress remote, Runnable onClose) {
@@ -61,6 +65,7 @@ final class StreamConnection implements Connection {
         this.local = local;
         this.remote = remote;
         this.onClose = onClose;
+        this.sendRequest = KwikSendRequest.of(out);
     }
 
     @Override
@@ -169,14 +174,21 @@ final class StreamConnection implements Connection {
     }
 
     /**
-     * Asks kwik's sender to look at this stream again while a write is in progress. kwik 0.10.8
-     * sometimes leaves a stream's full send buffer unsent after the peer raised its flow-control
-     * limits: the writer waits for room, the sender idles, the peer's reader waits for bytes, until
-     * the idle timeout resets the stream (about one run in three of a 9 MiB table here, at any size
-     * from 2 MiB). A write of nothing queues a send request, which finds the new credit: with it, every
-     * run here completed (counts in docs/transports.md).
+     * Asks kwik's sender to look at this stream again, every {@value #KICK_MILLIS} ms from the first
+     * write until a while after the output ended. kwik 0.10.8 can lose a stream's send request
+     * ({@link KwikSendRequest} says how): its bytes then wait, the writer blocks on the full buffer or
+     * the tail and FIN never leave, and the peer's reader waits until the idle timeout resets the
+     * stream (about one run in three of a 9 MiB table here). Where kwik's own request is reachable it
+     * is made again; else a write of nothing, which queues one, while a write is in progress.
      */
     private void kick() {
+        if (sendRequest != null) {
+            sendRequest.run(); // also after the output ended: its tail and FIN may be what waits
+            if (outputShut && System.nanoTime() - kickUntil > 0) {
+                stopKicking();
+            }
+            return;
+        }
         if (!writing) {
             return;
         }
@@ -187,9 +199,15 @@ final class StreamConnection implements Connection {
         }
     }
 
+    /** True if kwik's own send request is reachable (else writes of nothing stand in for it). */
+    boolean repairsLostSendRequests() {
+        return sendRequest != null;
+    }
+
     private void stopKicking() {
-        if (kicker != null) {
-            kicker.cancel(false);
+        ScheduledFuture<?> k = kicker;
+        if (k != null) {
+            k.cancel(false);
         }
     }
 
@@ -236,8 +254,8 @@ final class StreamConnection implements Connection {
                 throw new ClosedChannelException();
             }
             if (!outputShut) {
+                kickUntil = System.nanoTime() + KICK_AFTER_END_NANOS;
                 outputShut = true;
-                stopKicking();
                 out.close(); // FIN after everything written
             }
         } finally {
@@ -276,9 +294,8 @@ final class StreamConnection implements Connection {
             return;
         }
         closed = true;
-        ScheduledFuture<?> k = kicker;
-        if (k != null) {
-            k.cancel(false);
+        if (!outputShut || sendRequest == null) {
+            stopKicking(); // else the tail goes on being asked for until KICK_AFTER_END_NANOS
         }
         try {
             if (!outputShut) {
