@@ -55,6 +55,8 @@ public final class BenchMain {
                     out.println("usage: lightstream bench [--quick] [--json FILE] [--only NAME,...] [--data DIR] [--list]");
                     out.println("  CSV and Parquet: csv-read, parquet-write[-none], parquet-read[-none] (against DuckDB with one"
                             + " thread, FastCSV, parquet-java)");
+                    out.println("  the protocol: protocol-small (64-byte messages), protocol-table (65,536-row batches), over TCP"
+                            + " against the raw pump");
                     out.println("  --quick   about a minute in all (default: the full run, a few minutes)");
                     out.println("  --json    write one JSON object per measurement and line to FILE");
                     out.println("  --only    run only these measurements (see --list)");
@@ -125,8 +127,11 @@ public final class BenchMain {
         r.cpuMs().forEach((side, v) -> cpu.append(cpu.isEmpty() ? "" : "/").append(format(v)));
         StringBuilder rates = new StringBuilder();
         r.mrowsPerSecond().forEach((side, v) -> rates.append(rates.isEmpty() ? "" : "/").append(format(v)));
-        b.append(String.format(Locale.ROOT, "  [%scpu ms/run %s, peak RSS MB %s, load %.2f]",
-                rates.isEmpty() ? "" : "Mrows/s " + rates + ", ", cpu, rss(r), r.loadAverage()));
+        StringBuilder messages = new StringBuilder();
+        r.messagesPerSecond().forEach((side, v) -> messages.append(messages.isEmpty() ? "" : "/").append(format(v)));
+        b.append(String.format(Locale.ROOT, "  [%s%scpu ms/run %s, peak RSS MB %s, load %.2f]",
+                rates.isEmpty() ? "" : "Mrows/s " + rates + ", ",
+                messages.isEmpty() ? "" : "messages/s " + messages + ", ", cpu, rss(r), r.loadAverage()));
         return b.toString();
     }
 
@@ -152,8 +157,8 @@ public final class BenchMain {
 
     /** The results as Markdown tables: the IPC measurements against their peers, then CSV and Parquet against theirs. */
     static String table(List<Result> results) {
-        List<Result> formats = results.stream().filter(r -> !r.mrowsPerSecond().isEmpty()
-                && r.stats().keySet().stream().anyMatch(FORMAT_PEERS::contains)).toList();
+        List<Result> formats = results.stream()
+                .filter(r -> FORMAT_PEERS.stream().anyMatch(r.stats()::containsKey)).toList();
         List<Result> ipc = results.stream().filter(r -> !formats.contains(r)).toList();
         String first = ipc.isEmpty() ? "" : ipcTable(ipc);
         return formats.isEmpty() ? first : first + (first.isEmpty() ? "" : "\n") + formatTable(formats);

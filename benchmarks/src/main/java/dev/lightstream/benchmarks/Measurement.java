@@ -21,6 +21,7 @@ public abstract class Measurement implements AutoCloseable {
     private final String unit;
     protected long referenceBytes;
     protected long referenceRows;
+    protected long referenceMessages;
 
     protected Measurement(String name, String unit) {
         this.name = name;
@@ -47,6 +48,11 @@ public abstract class Measurement implements AutoCloseable {
     /** Rows one run moves, where the measurement knows it (0 otherwise). */
     public final long referenceRows() {
         return referenceRows;
+    }
+
+    /** Messages one run moves, for the protocol's small messages (0 otherwise). */
+    public final long referenceMessages() {
+        return referenceMessages;
     }
 
     /** Prepares data, files and servers; returns the sides to time, ours first. */

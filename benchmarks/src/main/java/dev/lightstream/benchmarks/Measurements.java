@@ -6,10 +6,10 @@ import java.util.List;
 
 /** The measurements of issues 7, 9 and 6, by name, in the order they run. */
 final class Measurements {
-    static final List<String> NAMES = List.of("tcp-64k", "ws-64k", "quic-64k", "webtransport-64k", "tcp-1k", "uds-64k", "uds-1k", "mem-64k", "mem-1k",
-            "file-write", "file-read", "mmap-open", "mmap-open-64k", "mmap-scan", "flight-64k", "flight-1k",
-            "lz4-stream", "zstd-stream", "csv-read", "parquet-write", "parquet-write-none", "parquet-read",
-            "parquet-read-none");
+    static final List<String> NAMES = List.of("tcp-64k", "ws-64k", "quic-64k", "webtransport-64k", "tcp-1k",
+            "uds-64k", "uds-1k", "mem-64k", "mem-1k", "file-write", "file-read", "mmap-open", "mmap-open-64k",
+            "mmap-scan", "flight-64k", "flight-1k", "lz4-stream", "zstd-stream", "protocol-small", "protocol-table",
+            "csv-read", "parquet-write", "parquet-write-none", "parquet-read", "parquet-read-none");
 
     private static final int BIG = 65_536;
     private static final int SMALL = 1_024;
@@ -52,6 +52,9 @@ final class Measurements {
                     StreamMeasurement.Peers.ARROW_JAVA);
             case "zstd-stream" -> stream(name, Connections.Kind.TCP, SMALL, CompressionType.ZSTD,
                     StreamMeasurement.Peers.ARROW_JAVA);
+            // The Lightstream protocol over TCP against the raw pump (issue 7's protocol measurements).
+            case "protocol-small" -> new ProtocolMeasurement(name, ProtocolMeasurement.Kind.SMALL, 0);
+            case "protocol-table" -> new ProtocolMeasurement(name, ProtocolMeasurement.Kind.TABLE, BIG);
             // Issue 9: CSV and Parquet against DuckDB (one thread), FastCSV and parquet-java.
             case "csv-read" -> new CsvReadMeasurement(name);
             case "parquet-write" -> new ParquetMeasurement(name, true, ParquetCompression.ZSTD);

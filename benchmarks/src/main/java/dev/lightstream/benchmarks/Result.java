@@ -17,7 +17,7 @@ import java.util.Map;
  *  "mrows_per_s": {...}}
  * </pre>
  * ({@code mrows_per_s} only where the row count of a run is known, as for the CSV and Parquet
- * measurements.)
+ * measurements; {@code messages_per_s} only where the message count is, as for {@code protocol-small}.)
  * <pre>
  * </pre>
  * A ratio is ours over the peer for higher-is-better units and the peer over ours otherwise: above
@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public record Result(String name, String unit, boolean higherIsBetter, Map<String, Stats> stats,
         Map<String, Moved> moved, Map<String, Long> peakRss, Map<String, Double> cpuMs, double loadAverage,
-        String scale, long referenceRows, long referenceBytes) {
+        String scale, long referenceRows, long referenceBytes, long referenceMessages) {
 
     /**
      * Million rows per second of each side (its median), for a throughput in MB/s over a known row
@@ -41,6 +41,18 @@ public record Result(String name, String unit, boolean higherIsBetter, Map<Strin
     }
 
     private static final String MB_PER_S_UNIT = "MB/s";
+
+    /**
+     * Messages per second of each side (its median; for the raw pump, messages' worth of bytes), for
+     * a throughput in MB/s over a known message count ({@code protocol-small}); empty otherwise.
+     */
+    public Map<String, Double> messagesPerSecond() {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        if (MB_PER_S_UNIT.equals(unit) && referenceMessages > 0 && referenceBytes > 0) {
+            stats.forEach((side, s) -> rates.put(side, s.median() * 1e6 * referenceMessages / referenceBytes));
+        }
+        return rates;
+    }
 
     public Stats ours() {
         return stats.get(Side.OURS);
@@ -96,6 +108,9 @@ public record Result(String name, String unit, boolean higherIsBetter, Map<Strin
         b.append(", \"scale\": ").append(quote(scale));
         if (!mrowsPerSecond().isEmpty()) {
             b.append(", \"mrows_per_s\": ").append(object(mrowsPerSecond()));
+        }
+        if (!messagesPerSecond().isEmpty()) {
+            b.append(", \"messages_per_s\": ").append(object(messagesPerSecond()));
         }
         return b.append('}').toString();
     }

@@ -80,6 +80,6 @@ public final class Runner {
         cpu.forEach((side, values) -> cpuMs.put(side,
                 new Stats(values.stream().mapToDouble(Double::doubleValue).toArray()).median()));
         return new Result(m.name(), m.unit(), m.higherIsBetter(), stats, moved, rss, cpuMs, load, scale.name(),
-                m.referenceRows(), m.referenceBytes());
+                m.referenceRows(), m.referenceBytes(), m.referenceMessages());
     }
 }

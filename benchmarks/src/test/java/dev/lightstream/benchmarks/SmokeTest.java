@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs every measurement at the smoke scale (tiny data, one run) and checks the JSON lines: their
  * shape, one per measurement in order, and that ours and every peer moved the same rows with the
  * same column sum (the raw pump: the same bytes), and that the CSV and Parquet measurements put
- * DuckDB and the Java peers beside ours. Timing is not checked.
+ * DuckDB and the Java peers beside ours, and the protocol's measurements the raw pump. Timing is
+ * not checked.
  */
 class SmokeTest {
     @TempDir
@@ -57,6 +58,19 @@ class SmokeTest {
                         ? List.of("ours", "duckdb", "fastcsv") : List.of("ours", "duckdb", "parquet-java"));
                 rates.values().forEach(v -> assertThat((Double) v).as(line).isPositive());
             }
+            if (((String) r.get("name")).startsWith("protocol-")) {
+                // The protocol against the raw pump over the same connections; small messages in messages/s too.
+                assertThat(peers.keySet()).as(line).containsExactly("raw-pump");
+                assertThat(r.containsKey("messages_per_s")).as(line).isEqualTo(r.get("name").equals("protocol-small"));
+                assertThat(r.containsKey("mrows_per_s")).as(line).isEqualTo(r.get("name").equals("protocol-table"));
+            }
+            if (r.get("name").equals("protocol-small")) {
+                Map<String, Object> rates = (Map<String, Object>) r.get("messages_per_s");
+                assertThat((Double) rates.get("ours")).as(line).isPositive();
+                double messages = (Double) ((Map<String, Object>) r.get("rows")).get("ours");
+                assertThat(messages * (5 + 64)).as(line + ": each message is a 5-byte header and 64 bytes")
+                        .isLessThan((Double) ((Map<String, Object>) r.get("bytes")).get("ours"));
+            }
             peers.values().forEach(v -> assertThat((Double) v).as(line).isPositive());
 
             Map<String, Object> rows = (Map<String, Object>) r.get("rows");
@@ -77,7 +91,7 @@ class SmokeTest {
         }
         assertThat(names).containsExactlyElementsOf(Measurements.NAMES);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("| tcp-64k |", "| ws-64k |", "| quic-64k |",
-                "| webtransport-64k |", "| mmap-open |", "| csv-read |",
+                "| webtransport-64k |", "| mmap-open |", "| protocol-small |", "| protocol-table |", "| csv-read |",
                 "| parquet-write |", "| vs duckdb |");
     }
 }

@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.ScatteringByteChannel;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,7 +20,9 @@ import java.util.Objects;
  * <p>Message bodies are read from the channel straight into the decoder's
  * {@linkplain StreamDecoder#directBuffer() body block}; only message prefixes and metadata (and
  * whatever bytes of a body a read brings along with them) pass through a small reused direct
- * staging buffer.
+ * staging buffer. When the channel can scatter (sockets, files), the read that ends a body also
+ * brings the next message's prefix and metadata, so a stream of small batches costs about one
+ * read per message.
  *
  * {@snippet :
  * try (BufferAllocator allocator = BufferAllocator.create();
@@ -38,9 +41,12 @@ import java.util.Objects;
  */
 public final class ArrowStreamReader implements AutoCloseable {
     private static final int STAGING_BYTES = 16 * 1024;
+    private static final int TAIL_BYTES = 4 * 1024;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final ReadableByteChannel channel;
+    private final ScatteringByteChannel scattering;
+    private final ByteBuffer[] pair = new ByteBuffer[2];
     private final StreamDecoder decoder;
     private final MemoryBlock stagingBlock;
     private final ByteBuffer staging;
@@ -54,6 +60,7 @@ public final class ArrowStreamReader implements AutoCloseable {
 
     public ArrowStreamReader(ReadableByteChannel channel, BufferAllocator allocator, IpcReadOptions options) {
         this.channel = Objects.requireNonNull(channel, "channel");
+        this.scattering = channel instanceof ScatteringByteChannel c ? c : null;
         this.decoder = new StreamDecoder(allocator, options);
         // From the allocator, so that opening many readers costs no direct-buffer churn.
         this.stagingBlock = allocator.allocateUninitialized(STAGING_BYTES);
@@ -111,10 +118,11 @@ public final class ArrowStreamReader implements AutoCloseable {
                 return message;
             }
             ByteBuffer direct = decoder.directBuffer();
-            int n;
+            long n;
             if (direct != null) {
-                n = channel.read(direct);
+                n = readDirect(direct);
                 if (n > 0) {
+                    // The decoder takes stock of the body bytes; what landed in staging is next.
                     message = decoder.decode(EMPTY);
                     if (message != null) {
                         return message;
@@ -130,6 +138,28 @@ public final class ArrowStreamReader implements AutoCloseable {
                 decoder.finish();
                 return null;
             }
+        }
+    }
+
+    /**
+     * Reads the rest of a body into its block and, when the channel scatters, the head of what
+     * follows into the staging buffer in the same system call: the next message's prefix and
+     * metadata then cost no read of their own. Up to {@value #TAIL_BYTES} bytes: enough for the
+     * metadata of a few dozen columns, little of the next body to copy out of staging.
+     */
+    private long readDirect(ByteBuffer direct) throws IOException {
+        if (scattering == null) {
+            return channel.read(direct);
+        }
+        staging.clear().limit(TAIL_BYTES);
+        pair[0] = direct;
+        pair[1] = staging;
+        try {
+            return scattering.read(pair);
+        } finally {
+            pair[0] = null;
+            pair[1] = null;
+            staging.flip();
         }
     }
 

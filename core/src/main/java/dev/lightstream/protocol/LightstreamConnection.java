@@ -11,11 +11,15 @@ import dev.lightstream.transport.Connection;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.foreign.MemorySegment;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -53,7 +57,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * handshake on both sides with a {@link ProtocolMismatchException} listing every such name, and
  * another version with a {@link ProtocolVersionException}. Registration closes with the handshake,
  * which runs on the first of {@link #handshake()}, a send, {@link #flush()} or {@link #receive()}.
- * A failed handshake closes the transport; {@link #close()} is still needed.
+ * A failed handshake closes the transport once our own hello is written, so that the peer learns
+ * what this side is even when the failure was in reading its hello (if the write fails, or does not
+ * finish within the transport's read timeout, that is added to the exception thrown as a
+ * suppressed one); {@link #close()} is still needed.
  *
  * <h2>Sending</h2>
  * Sending is thread-safe: each send holds the send lock while its frames are written, so frames
@@ -207,13 +214,8 @@ public final class LightstreamConnection implements AutoCloseable {
             });
             try {
                 Hello peer = readHello();
-                Registration[] routes;
-                try {
-                    routes = Registry.match(ours, peer);
-                } catch (ProtocolMismatchException e) {
-                    awaitQuietly(sent); // the peer reads our whole hello and finds the same differences
-                    throw e;
-                }
+                // On a mismatch the peer reads our whole hello (see below) and finds the same differences.
+                Registration[] routes = Registry.match(ours, peer);
                 await(sent);
                 decoder.bind(routes);
                 peerMaxFrameBytes = peer.maxFrameBytes();
@@ -221,8 +223,13 @@ public final class LightstreamConnection implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 handshakeFailure = e;
                 state = State.FAILED;
+                // Our hello first, then the close: a peer that fails on its side too (another
+                // version, a malformed hello of ours) must get to read what we are, not just the end.
+                Throwable notSent = awaitBeforeClosing(sent);
                 closeTransportQuietly();
-                awaitQuietly(sent);
+                if (notSent != null && notSent != e) { // e may be the write's own failure
+                    e.addSuppressed(notSent);
+                }
                 throw e;
             }
         } finally {
@@ -257,13 +264,28 @@ public final class LightstreamConnection implements AutoCloseable {
         }
     }
 
-    private static void awaitQuietly(CompletableFuture<Void> sent) {
+    /**
+     * Waits until our hello is written, as long as a read would wait (the read timeout; forever if
+     * there is none): a peer that neither reads nor closes must not hold a failed handshake forever.
+     * Returns why the hello was not written, or null once it was.
+     */
+    private Throwable awaitBeforeClosing(CompletableFuture<Void> sent) {
         try {
-            sent.get();
+            Duration limit = connection.readTimeout();
+            if (limit.isZero()) {
+                sent.get();
+            } else {
+                sent.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException ignored) {
-            // The handshake's own failure is what the caller gets.
+            return new InterruptedIOException("interrupted while sending the handshake");
+        } catch (TimeoutException e) {
+            return new SocketTimeoutException("our handshake was not written within the read timeout of "
+                    + connection.readTimeout().toMillis() + " ms: the peer does not read");
+        } catch (ExecutionException e) {
+            return e.getCause();
         }
     }
 

@@ -85,6 +85,10 @@ final class ProtocolDecoder implements FrameDecoder<ProtocolDecoder.Inbound> {
 
     private long skipRemaining;
 
+    /** The input buffer of the last small payload copied, and a segment over all of it. */
+    private ByteBuffer lastInput;
+    private MemorySegment lastInputSegment;
+
     ProtocolDecoder(BufferAllocator allocator, long maxFrameBytes, IpcReadOptions tableOptions) {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.maxFrameBytes = maxFrameBytes;
@@ -151,6 +155,14 @@ final class ProtocolDecoder implements FrameDecoder<ProtocolDecoder.Inbound> {
                     }
                 }
                 case MESSAGE -> {
+                    if (window == null && length <= capacity && in.remaining() >= length) {
+                        // The whole payload is here (a small message in the staging buffer): one
+                        // copy, no window made for it.
+                        int position = in.position();
+                        MemorySegment.copy(segmentOf(in), position, block.segment(), 0, length);
+                        in.position(position + (int) length);
+                        return new Delivered(complete());
+                    }
                     RawMessage message = takeStock();
                     if (message != null) {
                         return new Delivered(message);
@@ -228,6 +240,16 @@ final class ProtocolDecoder implements FrameDecoder<ProtocolDecoder.Inbound> {
     private boolean readHeader(ByteBuffer in) {
         if (headerFill == 0) {
             frameOffset = consumed;
+            int position = in.position();
+            if (in.limit() - position >= HEADER_BYTES) {
+                // The whole header is here: read it in place (a bulk get of 5 bytes costs more).
+                tag = in.get(position) & 0xFF;
+                length = (in.get(position + 1) & 0xFFL) | (in.get(position + 2) & 0xFFL) << 8
+                        | (in.get(position + 3) & 0xFFL) << 16 | (in.get(position + 4) & 0xFFL) << 24;
+                in.position(position + HEADER_BYTES);
+                consumed += HEADER_BYTES;
+                return true;
+            }
         }
         int take = Math.min(HEADER_BYTES - headerFill, in.remaining());
         in.get(header, headerFill, take);
@@ -290,12 +312,7 @@ final class ProtocolDecoder implements FrameDecoder<ProtocolDecoder.Inbound> {
     private RawMessage takeStock() throws IOException {
         long filled = window == null ? 0 : windowBase + window.position();
         if (filled == length) {
-            RawMessage message = RawMessage.owning(route.name(), block, length);
-            block = null;
-            window = null;
-            consumed = frameOffset + HEADER_BYTES + length; // most of it went through directBuffer()
-            endFrame();
-            return message;
+            return complete();
         }
         if (window == null || !window.hasRemaining()) {
             if (filled == capacity) {
@@ -305,6 +322,29 @@ final class ProtocolDecoder implements FrameDecoder<ProtocolDecoder.Inbound> {
             windowBase = filled;
         }
         return null;
+    }
+
+    /** The payload is whole: hands its block over to the message. */
+    private RawMessage complete() {
+        RawMessage message = RawMessage.owning(route.name(), block, length);
+        block = null;
+        window = null;
+        consumed = frameOffset + HEADER_BYTES + length; // most of it may have gone through directBuffer()
+        endFrame();
+        return message;
+    }
+
+    /**
+     * A segment over all of {@code in}'s memory, made once per input buffer: a reader hands the
+     * same staging buffer every time, and a view made per frame would cost more than the copy of a
+     * small payload.
+     */
+    private MemorySegment segmentOf(ByteBuffer in) {
+        if (in != lastInput) {
+            lastInputSegment = MemorySegment.ofBuffer(in.duplicate().clear());
+            lastInput = in;
+        }
+        return lastInputSegment;
     }
 
     /** Moves the bytes so far into a block twice as large (at most the payload's length). */

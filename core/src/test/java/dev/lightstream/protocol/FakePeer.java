@@ -64,6 +64,12 @@ final class FakePeer implements AutoCloseable {
         }
     }
 
+    /** Everything the real side wrote before it closed its transport (waits for that). */
+    byte[] heardUntilClosed() {
+        listening.join();
+        return heard();
+    }
+
     /** A hello announcing {@code entries} (kind, tag, name) and {@code maxFrameBytes}. */
     static byte[] hello(long maxFrameBytes, Registration... entries) {
         return Hello.encode(List.of(entries), maxFrameBytes);

@@ -3,7 +3,8 @@
  * {@link dev.lightstream.examples.WriteAndReadIpcFile}, {@link dev.lightstream.examples.StreamToChannel}
  * and {@link dev.lightstream.examples.BuildBatches}; {@link dev.lightstream.examples.MetricsService}, a
  * service that streams metrics tables and takes commands on one connection (the Lightstream
- * protocol), and {@link dev.lightstream.examples.ProtocolBenchmark}, the protocol's benchmark.
+ * protocol). The protocol's benchmark is in the benchmarks module ({@code protocol-small},
+ * {@code protocol-table}).
  *
  * <p>The code between {@code // readme:NAME} and {@code // end:NAME} is shown in the README's quick
  * start; a test checks that the README shows it unchanged, so the README's code always compiles.
