@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -94,6 +96,7 @@ final class DemoCommand extends Subcommand {
             out.flush();
             DemoContext context = new DemoContext(directory, keep, allocator,
                     IpcWriteOptions.DEFAULT.withCompression(compression.type()), console(), table);
+            List<String> notes = new ArrayList<>();
             for (DemoRound round : DemoRounds.defaults()) {
                 String skipped = round.skipReason(table);
                 if (skipped != null) {
@@ -102,8 +105,13 @@ final class DemoCommand extends Subcommand {
                     continue;
                 }
                 print(out, round.run(table, context));
+                String note = round.note(table);
+                if (note != null) {
+                    notes.add(note);
+                }
             }
             out.println();
+            notes.forEach(out::println);
             out.println("verified: " + rows + " rows, " + table.batchCount() + " batches");
             out.println("peak native memory: " + Units.bytes(allocator.peakBytes()));
         } finally {

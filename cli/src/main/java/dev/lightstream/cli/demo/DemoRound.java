@@ -30,4 +30,9 @@ public interface DemoRound {
     default String skipReason(DemoTable table) {
         return null;
     }
+
+    /** A line printed under the report when this round moves less than {@code table} (or null). */
+    default String note(DemoTable table) {
+        return null;
+    }
 }

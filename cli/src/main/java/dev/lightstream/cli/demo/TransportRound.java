@@ -42,9 +42,9 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link Kind#WEBSOCKET}, {@link Kind#QUIC} and {@link Kind#WEBTRANSPORT}: the same on loopback
  *       over the optional transport modules, found on the class path (the round is skipped without
  *       them), with a self-signed certificate that the client pins for QUIC and WebTransport. The
- *       WebTransport round runs only for tables up to {@value #WEBTRANSPORT_MAX_ROWS} rows: flupke and
- *       kwik move about 10 MB/s here, so the default table (about 400 MB) would hold the demo for
- *       a minute or more (docs/transports.md).</li>
+ *       WebTransport round moves at most the first {@value #WEBTRANSPORT_MAX_ROWS} rows (whole
+ *       batches, at least one): flupke and kwik move about 10-20 MB/s here, so the default table
+ *       (about 400 MB) would hold the demo for a minute or more (docs/transports.md).</li>
  *   <li>{@link Kind#STDIO}: a second process, {@code lightstream serve transport.arrows --listen -}
  *       (the java of this process with the same class path), whose stdout is read through a pipe. The
  *       write side is another process: its time is not known here and shows as "-"; the read time
@@ -71,7 +71,8 @@ public final class TransportRound implements DemoRound {
     }
 
     private static final String FILE = "transport.arrows";
-    /** The largest table the WebTransport round moves (about 8 MB of the demo's columns, a second or so). */
+    private static final String WEBTRANSPORT_FILE = "webtransport.arrows";
+    /** The most rows the WebTransport round moves (about 8 MB of the demo's columns, a second or so). */
     public static final long WEBTRANSPORT_MAX_ROWS = 100_000;
 
     private final Kind kind;
@@ -96,35 +97,58 @@ public final class TransportRound implements DemoRound {
         if (scheme != null && dev.lightstream.transport.spi.TransportProviders.find(scheme).isEmpty()) {
             return "its module is not on the class path";
         }
-        if (kind == Kind.WEBTRANSPORT && table.rows() > WEBTRANSPORT_MAX_ROWS) {
-            return "tables over " + WEBTRANSPORT_MAX_ROWS + " rows (WebTransport moves about 10 MB/s here: see"
-                    + " docs/transports.md; --rows " + WEBTRANSPORT_MAX_ROWS + " runs it)";
-        }
         return null;
     }
 
     @Override
+    public String note(DemoTable table) {
+        DemoTable moved = moved(table);
+        if (moved.rows() == table.rows()) {
+            return null;
+        }
+        return name() + " moved the first " + moved.rows() + " rows (" + moved.batchCount()
+                + (moved.batchCount() == 1 ? " batch" : " batches")
+                + "): WebTransport runs at about 10-20 MB/s here, see docs/transports.md";
+    }
+
+    /**
+     * What this round moves of {@code table}: all of it, except that WebTransport takes whole batches
+     * up to {@link #WEBTRANSPORT_MAX_ROWS} rows (at least one). Every value is a function of the seed
+     * and the row number, so the prefix is the same rows as the start of the whole table.
+     */
+    DemoTable moved(DemoTable table) {
+        if (kind != Kind.WEBTRANSPORT || table.rows() <= WEBTRANSPORT_MAX_ROWS) {
+            return table;
+        }
+        long batches = Math.max(1, WEBTRANSPORT_MAX_ROWS / table.batchRows());
+        return new DemoTable(batches * table.batchRows(), table.batchRows(), table.seed());
+    }
+
+    @Override
     public RoundResult run(DemoTable table, DemoContext context) throws IOException {
-        Path stream = prepare(table, context);
+        DemoTable moved = moved(table);
+        boolean prefix = moved != table;
+        Path stream = prepare(moved, prefix ? WEBTRANSPORT_FILE : FILE, context);
+        DemoTable expected = prefix ? moved(context.expected()) : context.expected();
         try {
             return switch (kind) {
-                case TCP -> inProcess(Endpoint.parse("tcp://127.0.0.1:0"), stream, context);
-                case UNIX -> overUnixSocket(stream, context);
-                case WEBSOCKET -> inProcess(Endpoint.parse("ws://127.0.0.1:0"), stream, context);
-                case QUIC -> inProcess(Endpoint.parse("quic://127.0.0.1:0"), stream, context);
-                case WEBTRANSPORT -> inProcess(Endpoint.parse("https://127.0.0.1:0/stream"), stream, context);
-                case STDIO -> overStdio(stream, context);
+                case TCP -> inProcess(Endpoint.parse("tcp://127.0.0.1:0"), stream, expected, context);
+                case UNIX -> overUnixSocket(stream, expected, context);
+                case WEBSOCKET -> inProcess(Endpoint.parse("ws://127.0.0.1:0"), stream, expected, context);
+                case QUIC -> inProcess(Endpoint.parse("quic://127.0.0.1:0"), stream, expected, context);
+                case WEBTRANSPORT -> inProcess(Endpoint.parse("https://127.0.0.1:0/stream"), stream, expected, context);
+                case STDIO -> overStdio(stream, expected, context);
             };
         } finally {
-            if (!context.keepFiles() && kind == Kind.STDIO) {
-                Files.deleteIfExists(stream); // the last transport round
+            if (!context.keepFiles() && (kind == Kind.STDIO || prefix)) {
+                Files.deleteIfExists(stream); // the last transport round, or a prefix of the table
             }
         }
     }
 
     /** Writes the table once as a stream file, for all transport rounds. */
-    private static Path prepare(DemoTable table, DemoContext context) throws IOException {
-        Path path = context.directory().resolve(FILE);
+    private static Path prepare(DemoTable table, String file, DemoContext context) throws IOException {
+        Path path = context.directory().resolve(file);
         if (Files.exists(path)) {
             return path;
         }
@@ -141,18 +165,19 @@ public final class TransportRound implements DemoRound {
         return path;
     }
 
-    private RoundResult overUnixSocket(Path stream, DemoContext context) throws IOException {
+    private RoundResult overUnixSocket(Path stream, DemoTable expected, DemoContext context) throws IOException {
         // Socket paths are short (about 100 bytes): a directory of its own under the temporary one.
         Path dir = Files.createTempDirectory("ls");
         try {
-            return inProcess(new Endpoint.Unix(dir.resolve("demo.sock")), stream, context);
+            return inProcess(new Endpoint.Unix(dir.resolve("demo.sock")), stream, expected, context);
         } finally {
             Files.deleteIfExists(dir.resolve("demo.sock"));
             Files.deleteIfExists(dir);
         }
     }
 
-    private RoundResult inProcess(Endpoint endpoint, Path stream, DemoContext context) throws IOException {
+    private RoundResult inProcess(Endpoint endpoint, Path stream, DemoTable expected, DemoContext context)
+            throws IOException {
         BufferAllocator allocator = context.allocator();
         CompletableFuture<Transfer> sent = new CompletableFuture<>();
         NetOptions options = NetOptions.defaults().withWrite(context.writeOptions());
@@ -169,7 +194,7 @@ public final class TransportRound implements DemoRound {
              NetTableReader reader = NetTableReader.connect(byName(server.endpoint()), allocator, clientOptions)) {
             long start = System.nanoTime();
             reader.schema();
-            Received received = receive(reader, context);
+            Received received = receive(reader, expected);
             long readNanos = System.nanoTime() - start - received.verifyNanos();
             Transfer transfer = await(sent);
             if (transfer.failure().isPresent()) {
@@ -189,7 +214,7 @@ public final class TransportRound implements DemoRound {
         return endpoint;
     }
 
-    private RoundResult overStdio(Path stream, DemoContext context) throws IOException {
+    private RoundResult overStdio(Path stream, DemoTable expected, DemoContext context) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.lightstream.cli.Main", "serve", stream.toString(), "--listen", "-"));
@@ -202,7 +227,7 @@ public final class TransportRound implements DemoRound {
             try (reader) {
                 reader.schema(); // the child has started and opened the file
                 long start = System.nanoTime();
-                Received received = receive(reader, context);
+                Received received = receive(reader, expected);
                 long readNanos = System.nanoTime() - start - received.verifyNanos();
                 if (child.waitFor() != 0) {
                     throw new IOException(name() + ": lightstream serve exited with " + child.exitValue() + ": "
@@ -228,20 +253,19 @@ public final class TransportRound implements DemoRound {
 
     private record Received(long rows, int batches, long verifyNanos) {}
 
-    private Received receive(NetTableReader reader, DemoContext context) throws IOException {
+    private Received receive(NetTableReader reader, DemoTable expected) throws IOException {
         long rows = 0;
         int batches = 0;
         long verifyNanos = 0;
         for (RecordBatch batch = reader.next(); batch != null; batch = reader.next()) {
             try (RecordBatch b = batch) {
                 long start = System.nanoTime();
-                context.expected().verify(b, batches);
+                expected.verify(b, batches);
                 verifyNanos += System.nanoTime() - start;
                 rows += b.rowCount();
                 batches++;
             }
         }
-        DemoTable expected = context.expected();
         if (rows != expected.rows() || batches != expected.batchCount()) {
             throw new DemoMismatchException(String.format(Locale.ROOT, "%s: received %d rows in %d batches, expected"
                     + " %d rows in %d batches", name(), rows, batches, expected.rows(), expected.batchCount()));
