@@ -3,16 +3,12 @@ package dev.lightstream.quic.internal;
 import dev.lightstream.transport.Acceptor;
 import dev.lightstream.transport.Connection;
 import dev.lightstream.transport.Endpoint;
+import dev.lightstream.transport.spi.PendingConnections;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,8 +22,7 @@ final class QuicAcceptor implements Acceptor {
     private final Channel udp;
     private final Endpoint.Url endpoint;
     private final Duration readTimeout;
-    private final BlockingQueue<QuicStreamConnection> pending = new ArrayBlockingQueue<>(PENDING);
-    private volatile boolean closed;
+    private final PendingConnections<QuicStreamConnection> pending = new PendingConnections<>(PENDING);
 
     private final io.netty.channel.group.ChannelGroup connections;
 
@@ -41,7 +36,7 @@ final class QuicAcceptor implements Acceptor {
 
     void offer(QuicStreamConnection connection) {
         connection.setReadTimeout(readTimeout);
-        if (closed || !pending.offer(connection)) {
+        if (!pending.offer(connection)) {
             try {
                 connection.close();
             } catch (IOException ignored) {
@@ -52,23 +47,7 @@ final class QuicAcceptor implements Acceptor {
 
     @Override
     public Connection accept() throws IOException {
-        if (closed) {
-            throw new ClosedChannelException();
-        }
-        try {
-            while (true) {
-                QuicStreamConnection next = pending.poll(100, TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    return next;
-                }
-                if (closed) {
-                    throw new AsynchronousCloseException();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClosedByInterruptException();
-        }
+        return pending.take();
     }
 
     @Override
@@ -83,16 +62,15 @@ final class QuicAcceptor implements Acceptor {
 
     @Override
     public boolean isOpen() {
-        return !closed;
+        return !pending.isClosed();
     }
 
     /** Stops listening and closes every QUIC connection of this server. */
     @Override
     public void close() throws IOException {
-        if (closed) {
+        if (!pending.close()) {
             return;
         }
-        closed = true;
         // CONNECTION_CLOSE to every client first, so that their streams fail now rather than at the
         // idle timeout; then the UDP socket.
         java.util.List<io.netty.util.concurrent.Future<?>> closing = new java.util.ArrayList<>();
@@ -107,9 +85,7 @@ final class QuicAcceptor implements Acceptor {
         // The codec flushes datagrams lazily: push the CONNECTION_CLOSE packets out before the socket goes.
         udp.eventLoop().submit(udp::flush).awaitUninterruptibly(5, TimeUnit.SECONDS);
         udp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        for (QuicStreamConnection left; (left = pending.poll()) != null; ) {
-            left.close();
-        }
+        pending.closeQueued();
     }
 
     @Override

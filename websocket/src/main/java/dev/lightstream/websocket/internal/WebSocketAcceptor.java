@@ -3,16 +3,13 @@ package dev.lightstream.websocket.internal;
 import dev.lightstream.transport.Acceptor;
 import dev.lightstream.transport.Connection;
 import dev.lightstream.transport.Endpoint;
+import dev.lightstream.transport.spi.PendingConnections;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,8 +22,7 @@ final class WebSocketAcceptor implements Acceptor {
 
     private final Channel server;
     private final Endpoint.Url endpoint;
-    private final BlockingQueue<WebSocketConnection> pending = new ArrayBlockingQueue<>(PENDING);
-    private volatile boolean closed;
+    private final PendingConnections<WebSocketConnection> pending = new PendingConnections<>(PENDING);
 
     private final java.time.Duration readTimeout;
 
@@ -40,7 +36,7 @@ final class WebSocketAcceptor implements Acceptor {
     /** On the event loop: a new upgraded connection. */
     void offer(WebSocketConnection connection, Channel channel) {
         connection.setReadTimeout(readTimeout);
-        if (closed || !pending.offer(connection)) {
+        if (!pending.offer(connection)) {
             channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.TRY_AGAIN_LATER))
                     .addListener(f -> channel.close());
         }
@@ -48,23 +44,7 @@ final class WebSocketAcceptor implements Acceptor {
 
     @Override
     public Connection accept() throws IOException {
-        if (closed) {
-            throw new ClosedChannelException();
-        }
-        try {
-            while (true) {
-                WebSocketConnection next = pending.poll(100, TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    return next;
-                }
-                if (closed) {
-                    throw new AsynchronousCloseException();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.nio.channels.ClosedByInterruptException();
-        }
+        return pending.take();
     }
 
     @Override
@@ -79,19 +59,16 @@ final class WebSocketAcceptor implements Acceptor {
 
     @Override
     public boolean isOpen() {
-        return !closed;
+        return !pending.isClosed();
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
+        if (!pending.close()) {
             return;
         }
-        closed = true;
         server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        for (WebSocketConnection left; (left = pending.poll()) != null; ) {
-            left.close();
-        }
+        pending.closeQueued();
     }
 
     @Override

@@ -3,14 +3,9 @@ package dev.lightstream.webtransport.internal;
 import dev.lightstream.transport.Acceptor;
 import dev.lightstream.transport.Connection;
 import dev.lightstream.transport.Endpoint;
+import dev.lightstream.transport.spi.PendingConnections;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import tech.kwik.core.server.ServerConnector;
 
 /**
@@ -24,8 +19,7 @@ final class WebTransportAcceptor implements Acceptor {
     private final ServerConnector connector;
     private final java.net.DatagramSocket socket;
     private final Endpoint.Url endpoint;
-    private final BlockingQueue<StreamConnection> pending = new ArrayBlockingQueue<>(PENDING);
-    private volatile boolean closed;
+    private final PendingConnections<StreamConnection> pending = new PendingConnections<>(PENDING);
 
     WebTransportAcceptor(ServerConnector connector, java.net.DatagramSocket socket, Endpoint.Url endpoint) {
         this.connector = connector;
@@ -34,7 +28,7 @@ final class WebTransportAcceptor implements Acceptor {
     }
 
     void offer(StreamConnection connection) {
-        if (closed || !pending.offer(connection)) {
+        if (!pending.offer(connection)) {
             try {
                 connection.close();
             } catch (IOException ignored) {
@@ -45,23 +39,7 @@ final class WebTransportAcceptor implements Acceptor {
 
     @Override
     public Connection accept() throws IOException {
-        if (closed) {
-            throw new ClosedChannelException();
-        }
-        try {
-            while (true) {
-                StreamConnection next = pending.poll(100, TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    return next;
-                }
-                if (closed) {
-                    throw new AsynchronousCloseException();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClosedByInterruptException();
-        }
+        return pending.take();
     }
 
     @Override
@@ -76,20 +54,17 @@ final class WebTransportAcceptor implements Acceptor {
 
     @Override
     public boolean isOpen() {
-        return !closed;
+        return !pending.isClosed();
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
+        if (!pending.close()) {
             return;
         }
-        closed = true;
         connector.close();
         socket.close();
-        for (StreamConnection left; (left = pending.poll()) != null; ) {
-            left.close();
-        }
+        pending.closeQueued();
     }
 
     @Override
