@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /**
  * An output of record batches being written, whatever its format: Arrow IPC ({@link IpcSink}),
- * CSV ({@link CsvSink}) or Parquet ({@link ParquetSink}). A path is written beside its target and
+ * CSV or Parquet ({@link WriterSink}). A path is written beside its target and
  * moved into place by {@link #commit()}; {@link #close()} without a commit discards it.
  *
  * {@snippet :

@@ -1,6 +1,8 @@
 package dev.lightstream.cli.io;
 
+import dev.lightstream.csv.CsvWriter;
 import dev.lightstream.memory.BufferAllocator;
+import dev.lightstream.parquet.ParquetWriter;
 import dev.lightstream.schema.Schema;
 import java.io.IOException;
 
@@ -17,8 +19,10 @@ public final class Sinks {
     public static DataSink open(String spec, DataFormat format, Schema schema, SinkSettings settings,
             BufferAllocator allocator, Console console) throws IOException {
         return switch (format) {
-            case CSV -> CsvSink.open(spec, schema, settings.csv(), console);
-            case PARQUET -> ParquetSink.open(spec, schema, settings.parquet(), console);
+            case CSV -> WriterSink.open(spec, console, out -> CsvWriter.open(out, schema, settings.csv()),
+                    CsvWriter::write, CsvWriter::close);
+            case PARQUET -> WriterSink.open(spec, console, out -> ParquetWriter.open(out, schema, settings.parquet()),
+                    ParquetWriter::write, ParquetWriter::close);
             case FILE, STREAM -> IpcSink.open(spec, format.ipc(), schema, settings.ipc(), allocator, console);
         };
     }
