@@ -1,10 +1,7 @@
 package dev.lightstream.transport.spi;
 
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.Objects;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -22,13 +19,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * if (refused != null) throw refused;
  * }
  */
-public final class RefusalRecorder extends X509ExtendedTrustManager {
-    private final X509ExtendedTrustManager delegate;
-    private volatile CertificateException refused;
+public final class RefusalRecorder extends RefusalMappingTrustManager {
+    private volatile CertificateException lastRefusal;
 
     /** @param delegate the trust manager that decides */
     public RefusalRecorder(X509ExtendedTrustManager delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
     }
 
     /**
@@ -36,7 +32,7 @@ public final class RefusalRecorder extends X509ExtendedTrustManager {
      * words, or null if nothing was refused.
      */
     public SSLHandshakeException refusal(String what) {
-        CertificateException e = refused;
+        CertificateException e = lastRefusal;
         if (e == null) {
             return null;
         }
@@ -45,71 +41,9 @@ public final class RefusalRecorder extends X509ExtendedTrustManager {
         return failure;
     }
 
-    private CertificateException record(CertificateException e) {
-        refused = e;
+    @Override
+    protected CertificateException refused(CertificateException e, X509Certificate[] chain, String role) {
+        lastRefusal = e;
         return e;
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw record(e);
-        }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw record(e);
-        }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            throw record(e);
-        }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            throw record(e);
-        }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType);
-        } catch (CertificateException e) {
-            throw record(e);
-        }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType);
-        } catch (CertificateException e) {
-            throw record(e);
-        }
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return delegate.getAcceptedIssuers();
     }
 }
